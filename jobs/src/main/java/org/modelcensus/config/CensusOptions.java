@@ -1,0 +1,208 @@
+package org.modelcensus.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.modelcensus.CensusInputException;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The command line of the census. Every option can also be set in a properties file
+ * (default conf/census.properties, keys are the option names without dashes); the command line wins.
+ */
+@Command(name = "census", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Counts the large-scale AI models of an Epoch AI catalogue snapshot and writes the census tables.")
+public final class CensusOptions {
+
+    public static final String DEFAULT_CONFIG_FILE = "conf/census.properties";
+    private static final DateTimeFormatter ISO_DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Properties file with defaults for these options (default: " + DEFAULT_CONFIG_FILE + " if present).")
+    String config;
+
+    @Option(names = "--input", paramLabel = "PATH", description = "The catalogue CSV (any Hadoop path).")
+    String input;
+
+    @Option(names = "--warehouse", paramLabel = "DIR", defaultValue = "./warehouse",
+            description = "Where the tables are written (default: ${DEFAULT-VALUE}).")
+    String warehouse;
+
+    @Option(names = "--format", paramLabel = "delta|parquet", defaultValue = "delta",
+            description = "Table format (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--snapshot-date", paramLabel = "YYYY-MM-DD",
+            description = "Snapshot the tables are filed under (default: the first date in the input file name, else its modification date).")
+    String snapshotDate;
+
+    @Option(names = "--from", paramLabel = "YEAR", defaultValue = "2020", description = "First release year of the window (default: ${DEFAULT-VALUE}).")
+    int fromYear;
+
+    @Option(names = "--to", paramLabel = "YEAR", defaultValue = "2023", description = "Last release year of the window (default: ${DEFAULT-VALUE}).")
+    int toYear;
+
+    @Option(names = "--focus-country", paramLabel = "ISO3", defaultValue = "KOR",
+            description = "Country listed model by model in focus_country_models (default: ${DEFAULT-VALUE}).")
+    String focusCountry;
+
+    @Option(names = "--top-year", paramLabel = "YEAR", description = "Year ranked in top_models_by_compute (default: --to + 1).")
+    Integer topYear;
+
+    @Option(names = "--top-n", paramLabel = "N", defaultValue = "4", description = "Models ranked in top_models_by_compute (default: ${DEFAULT-VALUE}).")
+    int topN;
+
+    @Option(names = "--min-org-models", paramLabel = "N", defaultValue = "3",
+            description = "Fewest models for an organization group in top_organizations (default: ${DEFAULT-VALUE}).")
+    int minOrgModels;
+
+    @Option(names = "--export-csv", paramLabel = "DIR", description = "Also write each breakdown table as DIR/<table>.csv.")
+    String exportCsv;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
+    String master;
+
+    @Option(names = "--sql-dir", paramLabel = "DIR", description = "SQL folder to run (default: the copy inside the application jar).")
+    String sqlDir;
+
+    @Option(names = "--reference-dir", paramLabel = "DIR", description = "Reference CSV folder (default: the copy inside the application jar).")
+    String referenceDir;
+
+    /**
+     * Parses the arguments, with defaults from the properties file.
+     *
+     * @return the validated configuration, or null when help or version was printed
+     */
+    public static CensusConfig parse(String[] args, java.io.PrintStream out) {
+        CensusOptions options = new CensusOptions();
+        CommandLine commandLine = new CommandLine(options);
+        commandLine.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(loadProperties(configFile(args))));
+        try {
+            commandLine.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new CensusInputException(e.getMessage() + " (see --help)");
+        }
+        if (commandLine.isUsageHelpRequested()) {
+            commandLine.usage(out);
+            return null;
+        }
+        if (commandLine.isVersionHelpRequested()) {
+            out.println("model-census");
+            return null;
+        }
+        return options.toConfig();
+    }
+
+    CensusConfig toConfig() {
+        if (input == null || input.isBlank()) {
+            throw new CensusInputException("No input catalogue: give --input PATH or set input= in " + DEFAULT_CONFIG_FILE + ".");
+        }
+        CensusConfig.OutputFormat outputFormat;
+        try {
+            outputFormat = CensusConfig.OutputFormat.valueOf(format.trim().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CensusInputException("Unknown --format '" + format + "': use delta or parquet.");
+        }
+        if (fromYear > toYear) {
+            throw new CensusInputException("Reversed year range: --from " + fromYear + " is after --to " + toYear + ".");
+        }
+        requireYear("--from", fromYear);
+        requireYear("--to", toYear);
+        int rankedYear = topYear == null ? toYear + 1 : topYear;
+        requireYear("--top-year", rankedYear);
+        if (topN < 1) {
+            throw new CensusInputException("--top-n must be 1 or more, got " + topN + ".");
+        }
+        if (minOrgModels < 1) {
+            throw new CensusInputException("--min-org-models must be 1 or more, got " + minOrgModels + ".");
+        }
+        String country = focusCountry.trim().toUpperCase(Locale.ROOT);
+        if (!country.matches("[A-Z]{3}")) {
+            throw new CensusInputException("--focus-country '" + focusCountry + "' is not an ISO 3166-1 alpha-3 code (for example KOR).");
+        }
+        return new CensusConfig(input.trim(), warehouse, outputFormat, parseDate(snapshotDate), fromYear, toYear,
+                country, rankedYear, topN, minOrgModels, blankToNull(exportCsv), blankToNull(master),
+                blankToNull(sqlDir), blankToNull(referenceDir));
+    }
+
+    /** Strict ISO date, so 2023-02-30 is refused rather than rolled over. */
+    public static LocalDate parseIsoDate(String text) {
+        try {
+            return LocalDate.parse(text.trim(), ISO_DATE);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate parseDate(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        LocalDate date = parseIsoDate(text);
+        if (date == null) {
+            throw new CensusInputException("Malformed --snapshot-date '" + text + "': use a real date as YYYY-MM-DD.");
+        }
+        return date;
+    }
+
+    private static void requireYear(String option, int year) {
+        if (year < 1900 || year > 2200) {
+            throw new CensusInputException(option + " " + year + " is not a plausible release year.");
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    private static Path configFile(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                Path path = Path.of(args[i + 1]);
+                if (!Files.isRegularFile(path)) {
+                    throw new CensusInputException("Config file not found: " + path + ".");
+                }
+                return path;
+            }
+            if (args[i].startsWith("--config=")) {
+                return configFile(new String[] {"--config", args[i].substring("--config=".length())});
+            }
+        }
+        Path defaultFile = Path.of(DEFAULT_CONFIG_FILE);
+        return Files.isRegularFile(defaultFile) ? defaultFile : null;
+    }
+
+    private static Properties loadProperties(Path file) {
+        Properties properties = new Properties();
+        if (file == null) {
+            return properties;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new CensusInputException("Cannot read config file " + file + ": " + e.getMessage());
+        }
+        Set<String> known = new TreeSet<>(Set.of("config", "input", "warehouse", "format", "snapshot-date", "from", "to",
+                "focus-country", "top-year", "top-n", "min-org-models", "export-csv", "master", "sql-dir", "reference-dir"));
+        for (String key : properties.stringPropertyNames()) {
+            if (!known.contains(key)) {
+                throw new CensusInputException("Unknown key '" + key + "' in " + file + ": known keys are " + known + ".");
+            }
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,103 @@
+package org.modelcensus.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.modelcensus.CensusInputException;
+
+/**
+ * A folder of text files (SQL or reference CSV): a folder given by the user, or the copy bundled in the jar
+ * (the build copies sql/ and conf/ there), so that spark-submit needs nothing but the jar.
+ */
+public final class TextSource {
+
+    private final String userDir;
+    private final String bundledDir;
+
+    private TextSource(String userDir, String bundledDir) {
+        this.userDir = userDir;
+        this.bundledDir = bundledDir;
+    }
+
+    /** @param userDir a local folder, or null to use {@code bundledDir} on the classpath */
+    public static TextSource of(String userDir, String bundledDir) {
+        return new TextSource(userDir, bundledDir);
+    }
+
+    public String describe(String name) {
+        return userDir != null ? Path.of(userDir, name).toString() : "bundled " + bundledDir + "/" + name;
+    }
+
+    /** The file names in the folder (or a sub-folder) ending with {@code suffix}, sorted. */
+    public List<String> list(String subDir, String suffix) {
+        try {
+            if (userDir != null) {
+                Path dir = Path.of(userDir, subDir);
+                if (!Files.isDirectory(dir)) {
+                    throw new CensusInputException("Folder not found: " + dir + ".");
+                }
+                return names(dir, suffix);
+            }
+            URL url = getClass().getClassLoader().getResource(bundledDir + "/" + subDir);
+            if (url == null) {
+                throw new CensusInputException("The application jar has no " + bundledDir + "/" + subDir + ": rebuild it with mvn package.");
+            }
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem jar;
+                try {
+                    jar = FileSystems.getFileSystem(uri);
+                } catch (FileSystemNotFoundException e) {
+                    jar = FileSystems.newFileSystem(uri, Map.of());
+                }
+                return names(jar.getPath(bundledDir, subDir), suffix);
+            }
+            return names(Path.of(uri), suffix);
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("Cannot list " + describe(subDir), e);
+        }
+    }
+
+    /** The lines of one file, UTF-8, without a byte-order mark. */
+    public String read(String name) {
+        try {
+            if (userDir != null) {
+                Path file = Path.of(userDir, name);
+                if (!Files.isRegularFile(file)) {
+                    throw new CensusInputException("File not found: " + file + ".");
+                }
+                return stripBom(Files.readString(file, StandardCharsets.UTF_8));
+            }
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(bundledDir + "/" + name)) {
+                if (in == null) {
+                    throw new CensusInputException("The application jar has no " + bundledDir + "/" + name + ": rebuild it with mvn package.");
+                }
+                return stripBom(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new CensusInputException("Cannot read " + describe(name) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> names(Path dir, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(suffix)).sorted().toList();
+        }
+    }
+
+    private static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+}

@@ -1,0 +1,109 @@
+package org.modelcensus.write;
+
+import static org.apache.spark.sql.functions.array_join;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * Writes tables as {@code <dir>/<table>.csv}: header row, UTF-8, RFC 4180 quoting, list cells joined with ';',
+ * numbers as the report prints them (see {@link #formatNumber}).
+ */
+public final class CsvExporter {
+
+    private final SparkSession spark;
+    private final String dir;
+
+    private static final UserDefinedFunction NUMBER_TEXT =
+            udf((UDF1<Double, String>) CsvExporter::formatNumber, DataTypes.StringType);
+
+    public CsvExporter(SparkSession spark, String dir) {
+        this.spark = spark;
+        this.dir = dir;
+    }
+
+    /** The table as the text cells of its CSV export: lists joined with ';', numbers as the report prints them. */
+    public static Dataset<Row> asText(Dataset<Row> rows) {
+        List<Column> cells = new ArrayList<>();
+        for (StructField field : rows.schema().fields()) {
+            Column column = col("`" + field.name() + "`");
+            if (field.dataType() instanceof ArrayType) {
+                column = array_join(column.cast("array<string>"), ";");
+            } else if (field.dataType() instanceof DoubleType || field.dataType() instanceof FloatType) {
+                column = NUMBER_TEXT.apply(column.cast("double"));
+            }
+            cells.add(column.cast("string").as(field.name()));
+        }
+        return rows.select(cells.toArray(Column[]::new));
+    }
+
+    public void export(String table, Dataset<Row> rows) {
+        Path target = new Path(dir, table + ".csv");
+        Path staging = new Path(dir, "_" + table + ".csv.tmp");
+        asText(rows)
+                .coalesce(1)
+                .write()
+                .mode(SaveMode.Overwrite)
+                .option("header", "true")
+                .option("encoding", "UTF-8")
+                .option("escape", "\"")
+                .option("emptyValue", "")
+                .csv(staging.toString());
+        try {
+            FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileStatus[] parts = fs.globStatus(new Path(staging, "part-*"));
+            if (parts == null || parts.length != 1) {
+                throw new IllegalStateException("Expected one CSV part in " + staging + ", found " + (parts == null ? 0 : parts.length));
+            }
+            fs.delete(target, false);
+            if (!fs.rename(parts[0].getPath(), target)) {
+                throw new IllegalStateException("Cannot move " + parts[0].getPath() + " to " + target);
+            }
+            fs.delete(staging, true);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Numbers as the report prints them: figures of a million or more (compute, parameters, dataset size) with
+     * 3 significant digits (1.8e+25, 3.4e+11); smaller ones (shares, growth) as they are, without a trailing .0.
+     */
+    public static String formatNumber(Double value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isNaN() || value.isInfinite()) {
+            return value.toString();
+        }
+        if (Math.abs(value) < 1e6) {
+            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(3, RoundingMode.HALF_EVEN));
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
+        return mantissa.toPlainString() + "e+" + String.format("%02d", exponent);
+    }
+}

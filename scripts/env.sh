@@ -1,0 +1,25 @@
+# Sourced by the scripts: builds the project when its sources changed and sets
+#   CENSUS_JVM_OPTS   the JVM options of conf/jvm.options plus the driver heap
+#   CENSUS_CLASSPATH  the compiled classes and every dependency, Spark included (no Spark installation needed)
+#   CENSUS_JAR        the application jar for spark-submit
+# Needs Java 17 and Maven on the PATH.
+set -euo pipefail
+CENSUS_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$CENSUS_HOME"
+
+census_build() {
+  local stamp=target/.census-build
+  if [[ ! -f $stamp || ! -f target/classpath.txt ]] \
+      || [[ -n "$(find pom.xml jobs/src/main sql conf -newer "$stamp" -print -quit 2>/dev/null)" ]]; then
+    echo "model-census: building (mvn package) ..." >&2
+    mvn -B -q package -DskipTests >&2
+    mvn -B -q dependency:build-classpath -Dmdep.includeScope=compile -Dmdep.outputFile=target/classpath.txt >&2
+    touch "$stamp"
+  fi
+}
+census_build
+
+CENSUS_JAR="$(ls "$CENSUS_HOME"/target/model-census-*.jar | grep -v original | head -n 1)"
+CENSUS_CLASSPATH="$CENSUS_HOME/target/classes:$(cat target/classpath.txt)"
+CENSUS_JVM_OPTS="$(grep -v '^#' conf/jvm.options | tr '\n' ' ') -Xmx${CENSUS_DRIVER_MEMORY:-2g}"
+export CENSUS_HOME CENSUS_JAR CENSUS_CLASSPATH CENSUS_JVM_OPTS

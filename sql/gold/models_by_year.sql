@@ -1,0 +1,28 @@
+-- models_by_year: large-scale models released per year (report Fig. 2, and the CAGR of headline_metrics).
+-- grain: one row per release year of the window; years without models have 0.
+
+with window_years as (
+    select explode(sequence(${from_year}, ${to_year})) as release_year
+),
+
+window_models as (
+    select model, release_year
+    from models
+    where release_year between ${from_year} and ${to_year}
+),
+
+per_year as (
+    select
+        release_year,
+        count(distinct model) as models
+    from window_models
+    group by release_year
+)
+
+select
+    window_years.release_year,
+    coalesce(per_year.models, 0) as models
+from window_years
+left join per_year
+    on window_years.release_year = per_year.release_year
+order by release_year
