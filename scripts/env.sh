@@ -21,5 +21,5 @@ census_build
 
 CENSUS_JAR="$(ls "$CENSUS_HOME"/target/model-census-*.jar | grep -v original | head -n 1)"
 CENSUS_CLASSPATH="$CENSUS_HOME/target/classes:$(cat target/classpath.txt)"
-CENSUS_JVM_OPTS="$(grep -v '^#' conf/jvm.options | tr '\n' ' ') -Xmx${CENSUS_DRIVER_MEMORY:-2g}"
+CENSUS_JVM_OPTS="$(grep -v '^#' conf/jvm.options | tr '\n' ' ') -Xmx${CENSUS_DRIVER_MEMORY:-2g} ${CENSUS_EXTRA_JVM_OPTS:-}"
 export CENSUS_HOME CENSUS_JAR CENSUS_CLASSPATH CENSUS_JVM_OPTS

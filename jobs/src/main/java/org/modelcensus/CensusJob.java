@@ -47,7 +47,7 @@ public final class CensusJob {
         } catch (CensusInputException e) {
             err.println("model-census: " + e.getMessage());
             return BAD_INPUT;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark rethrows checked Hadoop exceptions unchecked
             LOG.error("census failed", e);
             err.println("model-census: unexpected failure: " + e + " (details in the log above)");
             return FAILED;

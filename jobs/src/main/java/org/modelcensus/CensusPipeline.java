@@ -52,11 +52,12 @@ public final class CensusPipeline {
 
     public Result run(CensusConfig requested) {
         CensusFunctions.register(spark);
-        ReferenceData reference = new ReferenceData(spark, TextSource.of(requested.referenceDir(), "conf/reference"));
+        TextSource referenceFiles = TextSource.of(requested.referenceDir(), "conf/reference");
+        ReferenceData reference = new ReferenceData(spark, referenceFiles);
         Set<String> countryCodes = reference.registerViews();
         if (!countryCodes.contains(requested.focusCountry())) {
-            throw new CensusInputException("Unknown --focus-country " + requested.focusCountry()
-                    + ": it is not a country code of conf/reference/countries.csv (known: " + countryCodes + ").");
+            throw new CensusInputException("Unknown --focus-country " + requested.focusCountry() + ": it is not a country code of "
+                    + referenceFiles.describe("countries.csv") + " (known: " + String.join(", ", countryCodes) + ").");
         }
 
         CatalogueReader reader = new CatalogueReader(spark, reference.catalogueFields());
@@ -80,8 +81,9 @@ public final class CensusPipeline {
         SqlRunner sql = new SqlRunner(spark, TextSource.of(config.sqlDir(), "sql"), config.sqlParameters());
         sql.run("staging");
         Map<String, Dataset<Row>> silver = sql.run("silver");
-        // Every gold table and the writer read the silver tables: compute them once.
-        silver.values().forEach(table -> table.persist(StorageLevel.MEMORY_AND_DISK()));
+        // Every gold table and the writer read the silver tables: compute each once, in dependency order, before
+        // the parallel writes (which would otherwise each compute the silver tables they share).
+        silver.values().forEach(table -> table.persist(StorageLevel.MEMORY_AND_DISK()).count());
         // Gold tables are small aggregates: computed once, then written and exported from memory.
         Map<String, Dataset<Row>> gold = sql.run("gold");
         gold.values().forEach(table -> table.persist(StorageLevel.MEMORY_AND_DISK()));

@@ -69,6 +69,8 @@ public final class SparkTestSupport {
         ASSERTIONS.assertSchemasEqual(expectedCells.schema(), actualCells.schema());
         // collects both sides: these are report tables of a few dozen rows
         ASSERTIONS.assertSmallDataFrameDataEquals(expectedCells, actualCells);
+        // spark-testing-base compares the rows as sets: a repeated row must still fail
+        org.junit.jupiter.api.Assertions.assertEquals(expectedCells.count(), actualCells.count(), "row count");
     }
 
     private static Column[] columnsOf(Dataset<Row> table) {

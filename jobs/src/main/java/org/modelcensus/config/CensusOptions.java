@@ -130,6 +130,9 @@ public final class CensusOptions {
         if (minOrgModels < 1) {
             throw new CensusInputException("--min-org-models must be 1 or more, got " + minOrgModels + ".");
         }
+        if (exportCsv != null && !exportCsv.isBlank() && Files.exists(Path.of(exportCsv)) && !Files.isDirectory(Path.of(exportCsv))) {
+            throw new CensusInputException("--export-csv " + exportCsv + " is a file: give a folder (it is created when missing).");
+        }
         String country = focusCountry.trim().toUpperCase(Locale.ROOT);
         if (!country.matches("[A-Z]{3}")) {
             throw new CensusInputException("--focus-country '" + focusCountry + "' is not an ISO 3166-1 alpha-3 code (for example KOR).");
@@ -196,7 +199,7 @@ public final class CensusOptions {
         } catch (IOException e) {
             throw new CensusInputException("Cannot read config file " + file + ": " + e.getMessage());
         }
-        Set<String> known = new TreeSet<>(Set.of("config", "input", "warehouse", "format", "snapshot-date", "from", "to",
+        Set<String> known = new TreeSet<>(Set.of("input", "warehouse", "format", "snapshot-date", "from", "to",
                 "focus-country", "top-year", "top-n", "min-org-models", "export-csv", "master", "sql-dir", "reference-dir"));
         for (String key : properties.stringPropertyNames()) {
             if (!known.contains(key)) {

@@ -33,7 +33,7 @@ public record CatalogueHeader(int columnCount, Map<String, Integer> columnOfFiel
                 continue;
             }
             if (columnOfName.putIfAbsent(key, i) != null) {
-                duplicates.computeIfAbsent(header.get(i).strip(), k -> new ArrayList<>(List.of(columnOfName.get(key) + 1))).add(i + 1);
+                duplicates.computeIfAbsent(key, k -> new ArrayList<>(List.of(columnOfName.get(key) + 1))).add(i + 1);
             }
         }
 
@@ -48,9 +48,10 @@ public record CatalogueHeader(int columnCount, Map<String, Integer> columnOfFiel
             }
             Integer column = columnOfName.get(normalize(known.headerName()));
             if (column != null && !columnOfField.containsKey(known.field())) {
-                if (duplicates.containsKey(header.get(column).strip())) {
+                List<Integer> sameName = duplicates.get(normalize(known.headerName()));
+                if (sameName != null) {
                     throw new CensusInputException(file + ": the header names '" + header.get(column).strip() + "' more than once (columns "
-                            + duplicates.get(header.get(column).strip()) + "), so the census cannot tell which holds the "
+                            + sameName + "), so the census cannot tell which holds the "
                             + known.field() + " field. Keep one column of that name.");
                 }
                 columnOfField.put(known.field(), column);

@@ -101,12 +101,13 @@ public final class CatalogueReader {
                 .withColumn("valid_date", validDate)
                 .withColumn("reason", reason);
 
-        // Spec: a second row with the same model name is rejected, the first is kept.
-        Column firstRecord = min(when(col("reason").isNull(), col("source_record"))).over(Window.partitionBy("model"));
+        // Spec: a second row with the same model name is rejected; the first keeps its own verdict.
+        Column named = col(CORRUPT).isNull().and(coalesce(model, lit("")).notEqual(""));
+        Column firstRecord = min(when(named, col("source_record"))).over(Window.partitionBy("model"));
         Dataset<Row> classified = checked
                 .withColumn("first_record", firstRecord)
                 .withColumn("reason", when(col("reason").isNull().and(col("source_record").gt(col("first_record"))),
-                        format_string("duplicate model name (first kept: record %d)", col("first_record")))
+                        format_string("duplicate model name (first seen at record %d)", col("first_record")))
                         .otherwise(col("reason")))
                 .persist(StorageLevel.MEMORY_AND_DISK());
 

@@ -62,7 +62,7 @@ public final class SqlRunner {
                     throw e;
                 }
                 throw new CensusInputException(source.describe(table.layer() + "/" + table.name() + ".sql")
-                        + " does not run: " + e.getMessage(), e);
+                        + " does not run: " + e.getMessage().lines().findFirst().orElse("").strip(), e);
             }
             result.createOrReplaceTempView(table.name());
             views.put(table.name(), result);
@@ -71,7 +71,9 @@ public final class SqlRunner {
     }
 
     private String substitute(String file, String text) {
-        Matcher matcher = PARAMETER.matcher(text);
+        // Comments are documentation: a ${name} there is not substituted, and the comment is not sent to Spark.
+        String code = text.replaceAll("(?m)^\\s*--.*$", "");
+        Matcher matcher = PARAMETER.matcher(code);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             String value = parameters.get(matcher.group(1));

@@ -1,0 +1,136 @@
+package org.modelcensus;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.modelcensus.CensusTestKit.assertMentions;
+import static org.modelcensus.CensusTestKit.lines;
+import static org.modelcensus.CensusTestKit.writeFile;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Input the user can fix makes {@link CensusJob#run} return 2 with a one-line message and no stack trace.
+ * Runs in this JVM on the suite's SparkSession, which the job must leave running.
+ */
+class BadInputTest {
+
+    private static final String HEADER = "Model,Publication date,Domain,Organization,Country (of organization)";
+
+    @TempDir
+    Path dir;
+
+    /** What one run returned and printed to err. */
+    private record Outcome(int exitCode, String err) {
+    }
+
+    @BeforeAll
+    static void startSharedSession() {
+        SparkTestSupport.spark(); // the job must reuse it, not build its own
+    }
+
+    /** Runs the job on the input with the options, defaults from an empty properties file and a warehouse of its own. */
+    private Outcome run(Path input, String... options) {
+        List<String> args = new ArrayList<>(List.of(
+                "--config", writeFile(dir, "empty.properties", "").toString(),
+                "--warehouse", dir.resolve("warehouse").toString(),
+                "--input", input.toString()));
+        args.addAll(List.of(options));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = CensusJob.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        return new Outcome(code, err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path catalogue() {
+        return writeFile(dir, "catalogue.csv", lines(HEADER, "Model A,2023-01-05,Language,Lab,Canada"));
+    }
+
+    private static void assertRefused(Outcome outcome, String... messageParts) {
+        List<String> errLines = outcome.err().lines().toList();
+        assertAll(
+                () -> assertEquals(CensusJob.BAD_INPUT, outcome.exitCode(), outcome.err()),
+                () -> assertEquals(1, errLines.size(), "one line: " + outcome.err()),
+                () -> assertTrue(outcome.err().startsWith("model-census: "), outcome.err()),
+                () -> assertFalse(outcome.err().contains("\tat "), "no stack trace: " + outcome.err()),
+                () -> assertMentions(outcome.err(), messageParts),
+                () -> assertFalse(SparkTestSupport.spark().sparkContext().isStopped(), "the shared session must keep running"));
+    }
+
+    @Test
+    void missingFile() {
+        assertRefused(run(dir.resolve("nowhere.csv")), "Input file not found: ", "nowhere.csv");
+    }
+
+    @Test
+    void folderInsteadOfAFile() {
+        assertRefused(run(dir), "is a folder");
+    }
+
+    @Test
+    void emptyFile() {
+        assertRefused(run(writeFile(dir, "empty.csv", "")), "empty.csv is empty");
+    }
+
+    @Test
+    void fileThatIsNotACatalogueNamesTheMissingFieldsAndTheHeaderFound() {
+        assertRefused(run(writeFile(dir, "numbers.csv", "a,b\n1,2\n")),
+                "numbers.csv", "'Model'", "'Publication date'", "'Domain'", "'Organization'", "'Country (of organization)'",
+                "'a', 'b'");
+    }
+
+    @Test
+    void headerOnlyCatalogue() {
+        assertRefused(run(writeFile(dir, "header-only.csv", lines(HEADER))), "has a header but no model rows");
+    }
+
+    @Test
+    void reversedYearRange() {
+        assertRefused(run(catalogue(), "--from", "2023", "--to", "2020"), "Reversed year range");
+    }
+
+    @Test
+    void unknownFormat() {
+        assertRefused(run(catalogue(), "--format", "csv"), "Unknown --format 'csv'");
+    }
+
+    @Test
+    void malformedSnapshotDate() {
+        assertRefused(run(catalogue(), "--snapshot-date", "2024-02-30"), "Malformed --snapshot-date '2024-02-30'");
+    }
+
+    @Test
+    void focusCountryMissingFromTheReferenceData() {
+        assertRefused(run(catalogue(), "--focus-country", "ZZZ"), "Unknown --focus-country ZZZ");
+    }
+
+    @Test
+    void sqlFileThatDoesNotRun() throws IOException {
+        Path sql = dir.resolve("sql");
+        for (String layer : List.of("staging", "silver", "gold")) {
+            Files.createDirectories(sql.resolve(layer));
+        }
+        writeFile(sql.resolve("staging"), "broken.sql", "select no_such_column from catalogue_accepted");
+
+        assertRefused(run(catalogue(), "--sql-dir", sql.toString()), "broken.sql", "no_such_column");
+    }
+
+    @Test
+    void exportFolderThatIsAFile() {
+        Path notAFolder = writeFile(dir, "export", "a file");
+
+        assertRefused(run(catalogue(), "--export-csv", notAFolder.toString()), "export");
+    }
+}

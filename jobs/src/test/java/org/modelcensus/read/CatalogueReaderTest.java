@@ -1,0 +1,179 @@
+package org.modelcensus.read;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.modelcensus.CensusTestKit.assertMentions;
+import static org.modelcensus.CensusTestKit.assertTable;
+import static org.modelcensus.CensusTestKit.lines;
+import static org.modelcensus.CensusTestKit.writeFile;
+import static org.modelcensus.SparkTestSupport.spark;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.modelcensus.CensusInputException;
+import org.modelcensus.CensusTestKit;
+
+/** The spec's Input and Rejected rows rules, on tiny catalogue files. */
+class CatalogueReaderTest {
+
+    private static final String HEADER = "Model,Publication date,Domain,Organization,Country (of organization),Parameters";
+
+    private static CatalogueReader reader;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void createReader() {
+        reader = new CatalogueReader(spark(), CensusTestKit.catalogueFields());
+    }
+
+    private CatalogueRead read(String text) {
+        return reader.read(writeFile(dir, "catalogue.csv", text).toString());
+    }
+
+    private CensusInputException refused(String text) {
+        return assertThrows(CensusInputException.class, () -> read(text));
+    }
+
+    @Test
+    void byteOrderMarkCrlfAndMultiLineQuotedFieldAreReadIntact() {
+        String text = "\uFEFFModel,Publication date,Domain,Organization,Country (of organization),Reference,Link\r\n"
+                + "GPT-X,2023-03-14,Language,OpenAI,United States of America,"
+                + "\"line one\r\nsays \"\"hi\"\", twice\r\nline three\",https://example.org/gpt-x\r\n"
+                + "Second,2022-01-01,Vision,Google,United States of America,plain,https://example.org/second\r\n";
+
+        CatalogueRead catalogue = read(text);
+
+        assertEquals(0, catalogue.header().columnOfField().get("model"), "the BOM must not hide the Model column");
+        assertTable(catalogue.accepted().orderBy("source_record"),
+                "source_record | model  | publication_date | reference                                   | link",
+                "1             | GPT-X  | 2023-03-14       | line one\nsays \"hi\", twice\nline three | https://example.org/gpt-x",
+                "2             | Second | 2022-01-01       | plain                                       | https://example.org/second");
+        assertEquals(0, catalogue.rejected().count());
+    }
+
+    static Stream<Arguments> headerVintages() {
+        return Stream.of(
+                Arguments.of("old names",
+                        "Abstract,Organization categorization (from Organization),Country (from Organization),Organization,"
+                                + "Domain,Publication date,System",
+                        "\"An abstract, with a comma\",Academia,Canada,Mila,Language,2021-05-06,MilaLM",
+                        List.of("Abstract")),
+                Arguments.of("new names",
+                        "Country (of organization),Notes,Model,Organization categorization,Publication date,Organization,Domain",
+                        "Canada,some note,MilaLM,Academia,2021-05-06,Mila,Language",
+                        List.of("Notes")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("headerVintages")
+    void headerNamesOfEitherVintageAreFoundInAnyOrder(String vintage, String header, String row, List<String> unused) {
+        CatalogueRead catalogue = read(lines(header, row));
+
+        assertTable(catalogue.accepted(),
+                "model    | publication_date | domain   | organization | country | organization_category",
+                "MilaLM | 2021-05-06       | Language | Mila         | Canada  | Academia");
+        assertEquals(unused, catalogue.header().unusedColumns());
+    }
+
+    @Test
+    void missingRequiredFieldIsRefusedNamingTheFieldAndTheHeaderFound() {
+        CensusInputException error = refused(lines("Model,Publication date,Domain,Organization", "M,2023-01-01,Language,Lab"));
+
+        assertMentions(error.getMessage(), "country", "'Country (of organization)'",
+                "'Model'", "'Publication date'", "'Domain'", "'Organization'");
+    }
+
+    @Test
+    void requiredFieldNamedTwiceInTheHeaderIsRefused() {
+        CensusInputException error = refused(lines(HEADER + ",Model", "M,2023-01-01,Language,Lab,Canada,1e9,M2"));
+
+        assertMentions(error.getMessage(), "'Model'");
+    }
+
+    @Test
+    void requiredFieldNamedTwiceInDifferentCaseIsRefused() {
+        CensusInputException error = refused(lines(HEADER + ",model", "M,2023-01-01,Language,Lab,Canada,1e9,M2"));
+
+        assertMentions(error.getMessage(), "'Model'");
+    }
+
+    private CatalogueRead readWithRejections() {
+        return read(lines(HEADER,
+                "Good,2023-01-05,Language,Lab,Canada,1e9",
+                "BadDay,2023-02-30,Language,Lab,Canada,1e9",
+                "Slashes,2023/01/05,Language,Lab,Canada,1e9",
+                "NoDate,,Language,Lab,Canada,1e9",
+                ",2023-01-05,Language,Lab,Canada,1e9",
+                "Good,2023-06-01,Vision,Other Lab,Canada,2e9",
+                "Params,2023-01-05,Language,Lab,Canada,about 7B"));
+    }
+
+    @Test
+    void rejectedRowsCarryTheirReason() {
+        Dataset<Row> rejected = readWithRejections().rejected().orderBy("source_record");
+
+        assertTable(rejected,
+                "source_record | model   | publication_date",
+                "2             | BadDay  | 2023-02-30",
+                "3             | Slashes | 2023/01/05",
+                "4             | NoDate  |",
+                "5             |         | 2023-01-05",
+                "6             | Good    | 2023-06-01");
+        List<String> reasons = rejected.select("reason").as(Encoders.STRING()).collectAsList();
+        assertAll(
+                () -> assertMentions(reasons.get(0), "publication date", "2023-02-30"),
+                () -> assertMentions(reasons.get(1), "publication date", "2023/01/05"),
+                () -> assertMentions(reasons.get(2), "publication date"),
+                () -> assertMentions(reasons.get(3), "empty model name"),
+                () -> assertMentions(reasons.get(4), "duplicate model name", "record 1"));
+    }
+
+    @Test
+    void firstOfDuplicateNamesIsKeptAndNonNumericParametersAreNotRejected() {
+        assertTable(readWithRejections().accepted().orderBy("source_record"),
+                "source_record | model  | publication_date | organization | parameters",
+                "1             | Good   | 2023-01-05       | Lab          | 1e9",
+                "7             | Params | 2023-01-05       | Lab          | about 7B");
+    }
+
+    @Test
+    void recordWithTheWrongNumberOfFieldsIsRejectedNotDropped() {
+        CatalogueRead catalogue = read(lines(HEADER,
+                "Short,2023-01-05",
+                "Long,2023-01-05,Language,Lab,Canada,1e9,extra",
+                "Fits,2023-01-05,Language,Lab,Canada,1e9"));
+
+        Dataset<Row> rejected = catalogue.rejected().orderBy("source_record");
+        assertTable(rejected,
+                "source_record | model | raw_record",
+                "1             | Short | Short,2023-01-05",
+                "2             | Long  | Long,2023-01-05,Language,Lab,Canada,1e9,extra");
+        rejected.select("reason").as(Encoders.STRING()).collectAsList()
+                .forEach(reason -> assertMentions(reason, "number of fields"));
+        assertTable(catalogue.accepted(), "source_record | model", "3 | Fits");
+    }
+
+    @Test
+    void everyRecordReadIsAcceptedOrRejected() {
+        CatalogueRead catalogue = readWithRejections();
+
+        List<Long> records = catalogue.accepted().select("source_record")
+                .union(catalogue.rejected().select("source_record"))
+                .orderBy("source_record").collectAsList().stream().map((Row r) -> r.getLong(0)).toList();
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), records);
+    }
+}

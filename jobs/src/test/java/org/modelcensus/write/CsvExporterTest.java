@@ -1,0 +1,98 @@
+package org.modelcensus.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.modelcensus.SparkTestSupport.assertSameTable;
+import static org.modelcensus.SparkTestSupport.spark;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.modelcensus.CensusTestKit;
+import org.modelcensus.SparkTestSupport;
+
+/** The CSV export: numbers as the report prints them, lists joined with ';', RFC 4180 quoting, header always. */
+class CsvExporterTest {
+
+    private static final StructType SCHEMA = new StructType()
+            .add("model", DataTypes.StringType)
+            .add("domains", DataTypes.createArrayType(DataTypes.StringType))
+            .add("training_compute_flop", DataTypes.DoubleType)
+            .add("note", DataTypes.StringType);
+
+    @TempDir
+    Path dir;
+
+    static Stream<Arguments> numbers() {
+        return Stream.of(
+                Arguments.of(1.7999999999999999e25, "1.8e+25"),
+                Arguments.of(2.0000000001e25, "2e+25"),
+                Arguments.of(1.0001e25, "1e+25"),
+                Arguments.of(3.4e11, "3.4e+11"),
+                Arguments.of(144.0, "144"),
+                Arguments.of(87.5, "87.5"),
+                Arguments.of(226.1, "226.1"),
+                Arguments.of(0.0, "0"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("numbers")
+    void formatNumberPrintsNumbersAsTheReportDoes(double value, String text) {
+        assertEquals(text, CsvExporter.formatNumber(value));
+    }
+
+    @Test
+    void formatNumberKeepsNull() {
+        assertNull(CsvExporter.formatNumber(null));
+    }
+
+    private Path export(List<Row> rows) {
+        Dataset<Row> table = spark().createDataFrame(rows, SCHEMA);
+        new CsvExporter(spark(), dir.toString()).export("table", table);
+        return dir.resolve("table.csv");
+    }
+
+    @Test
+    void exportJoinsListsFormatsNumbersAndQuotesAsRfc4180() throws IOException {
+        Path file = export(List.of(
+                RowFactory.create("Alpha", Arrays.asList("Language", "Vision"), 1.7999999999999999e25, "Hello, \"world\""),
+                RowFactory.create("Beta", Arrays.asList("Games"), null, null)));
+
+        assertEquals(List.of(
+                "model,domains,training_compute_flop,note",
+                "Alpha,Language;Vision,1.8e+25,\"Hello, \"\"world\"\"\"",
+                "Beta,Games,,"), Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void exportedFileReadsBackAsTheSameTextTable() {
+        Path file = export(List.of(RowFactory.create("Alpha", Arrays.asList("Language", "Vision"), 3.4e11, "a \"quoted\", listed note")));
+
+        assertSameTable(
+                CensusTestKit.table("model | domains         | training_compute_flop | note",
+                        "Alpha | Language;Vision | 3.4e+11               | a \"quoted\", listed note"),
+                SparkTestSupport.readCsv(file));
+    }
+
+    @Test
+    void emptyTableIsExportedWithItsHeaderRow() throws IOException {
+        Path file = export(List.of());
+
+        assertEquals(List.of("model,domains,training_compute_flop,note"), Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+}
