@@ -71,22 +71,25 @@ public final class CensusPipeline {
         if (!catalogue.header().unusedColumns().isEmpty()) {
             LOG.info("columns not used by the census: {}", catalogue.header().unusedColumns());
         }
-        catalogue.accepted().createOrReplaceTempView("catalogue_accepted");
+        long started = System.nanoTime();
         long accepted = catalogue.accepted().count();
         long rejected = catalogue.rejected().count();
         if (accepted + rejected == 0) {
             throw new CensusInputException("Input file " + config.input() + " has a header but no model rows.");
         }
 
+        // Each table is computed once and kept, with its query plan cut short: later SQL files then plan against
+        // a small stored table rather than the whole chain of views before it (planning, not data, is what costs
+        // most on a catalogue of a few hundred rows).
+        materialize(catalogue.accepted()).createOrReplaceTempView("catalogue_accepted");
         SqlRunner sql = new SqlRunner(spark, TextSource.of(config.sqlDir(), "sql"), config.sqlParameters());
+        LOG.info("read {} in {}", config.input(), elapsed(started));
         sql.run("staging");
-        Map<String, Dataset<Row>> silver = sql.run("silver");
-        // Every gold table and the writer read the silver tables: compute each once, in dependency order, before
-        // the parallel writes (which would otherwise each compute the silver tables they share).
-        silver.values().forEach(table -> table.persist(StorageLevel.MEMORY_AND_DISK()).count());
-        // Gold tables are small aggregates: computed once, then written and exported from memory.
-        Map<String, Dataset<Row>> gold = sql.run("gold");
-        gold.values().forEach(table -> table.persist(StorageLevel.MEMORY_AND_DISK()));
+        Map<String, Dataset<Row>> silver = sql.run("silver", CensusPipeline::materialize);
+        LOG.info("silver tables computed in {}", elapsed(started));
+        // Gold tables are small aggregates of the silver ones: kept once computed (by the parallel writes) for
+        // the counts and the export.
+        Map<String, Dataset<Row>> gold = sql.run("gold", table -> table.persist(StorageLevel.MEMORY_AND_DISK()));
 
         Map<String, Dataset<Row>> silverTables = new LinkedHashMap<>(silver);
         silverTables.put("rejected_rows", catalogue.rejected());
@@ -95,6 +98,7 @@ public final class CensusPipeline {
         written.putAll(writeAll(writer, "silver", silverTables));
         written.putAll(writeAll(writer, "gold", gold));
 
+        LOG.info("tables written in {}", elapsed(started));
         if (config.exportCsvDir() != null) {
             CsvExporter exporter = new CsvExporter(spark, config.exportCsvDir());
             gold.forEach(exporter::export);
@@ -103,6 +107,14 @@ public final class CensusPipeline {
         LOG.info("read {} records = {} accepted + {} rejected; wrote {} tables to {}", accepted + rejected, accepted, rejected,
                 written.size(), config.warehouse());
         return new Result(config, accepted + rejected, accepted, rejected, silver, gold, written);
+    }
+
+    private static String elapsed(long startNanos) {
+        return String.format("%.1f s", (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    private static Dataset<Row> materialize(Dataset<Row> table) {
+        return table.localCheckpoint(true);
     }
 
     private Map<String, Long> writeAll(TableWriter writer, String layer, Map<String, Dataset<Row>> tables) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,6 +53,14 @@ public final class SqlRunner {
 
     /** Runs the layer and registers each table as a view; returns the views in run order. */
     public Map<String, Dataset<Row>> run(String layer) {
+        return run(layer, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #run(String)}, passing each table through {@code materialize} before the next file runs, so that
+     * later files can read the materialized table instead of recomputing (and re-planning) its SQL.
+     */
+    public Map<String, Dataset<Row>> run(String layer, UnaryOperator<Dataset<Row>> materialize) {
         Map<String, Dataset<Row>> views = new LinkedHashMap<>();
         for (SqlTable table : load(layer)) {
             Dataset<Row> result;
@@ -64,6 +73,7 @@ public final class SqlRunner {
                 throw new CensusInputException(source.describe(table.layer() + "/" + table.name() + ".sql")
                         + " does not run: " + e.getMessage().lines().findFirst().orElse("").strip(), e);
             }
+            result = materialize.apply(result);
             result.createOrReplaceTempView(table.name());
             views.put(table.name(), result);
         }
