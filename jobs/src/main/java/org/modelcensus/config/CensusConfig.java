@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param sqlDir       folder holding staging/, silver/ and gold/ SQL files; null = the copy bundled in the jar
  * @param referenceDir folder holding the reference CSV files; null = the copy bundled in the jar
+ * @param maxRejectShare largest share of rejected records (0..1) a run accepts before its quality gate stops it
  */
 public record CensusConfig(
         String input,
@@ -22,6 +23,7 @@ public record CensusConfig(
         int topN,
         int minOrgModels,
         String exportCsvDir,
+        double maxRejectShare,
         String master,
         String sqlDir,
         String referenceDir) {
@@ -38,6 +40,34 @@ public record CensusConfig(
         parameters.put("top_n", Integer.toString(topN));
         parameters.put("min_org_models", Integer.toString(minOrgModels));
         parameters.put("snapshot_date", snapshotDate.toString());
+        parameters.put("max_reject_share", Double.toString(maxRejectShare));
         return parameters;
+    }
+
+    /** The settings as option name → value, as recorded in census_runs. */
+    public Map<String, String> asOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("input", input);
+        options.put("warehouse", warehouse);
+        options.put("format", format.name());
+        options.put("snapshot-date", snapshotDate == null ? null : snapshotDate.toString());
+        options.put("from", Integer.toString(fromYear));
+        options.put("to", Integer.toString(toYear));
+        options.put("focus-country", focusCountry);
+        options.put("top-year", Integer.toString(topYear));
+        options.put("top-n", Integer.toString(topN));
+        options.put("min-org-models", Integer.toString(minOrgModels));
+        options.put("max-reject-share", Double.toString(maxRejectShare));
+        options.put("export-csv", exportCsvDir);
+        options.put("master", master);
+        options.put("sql-dir", sqlDir);
+        options.put("reference-dir", referenceDir);
+        return options;
+    }
+
+    /** The same settings filed under another snapshot date. */
+    public CensusConfig withSnapshotDate(LocalDate date) {
+        return new CensusConfig(input, warehouse, format, date, fromYear, toYear, focusCountry, topYear, topN, minOrgModels,
+                exportCsvDir, maxRejectShare, master, sqlDir, referenceDir);
     }
 }

@@ -70,6 +70,10 @@ public final class CensusOptions {
             description = "Fewest models for an organization group in top_organizations (default: ${DEFAULT-VALUE}).")
     int minOrgModels;
 
+    @Option(names = "--max-reject-share", paramLabel = "SHARE", defaultValue = "0.05",
+            description = "Largest share (0..1) of rejected records before the quality gate stops the run with exit code 3 (default: ${DEFAULT-VALUE}).")
+    double maxRejectShare;
+
     @Option(names = "--export-csv", paramLabel = "DIR", description = "Also write each breakdown table as DIR/<table>.csv.")
     String exportCsv;
 
@@ -133,12 +137,15 @@ public final class CensusOptions {
         if (exportCsv != null && !exportCsv.isBlank() && Files.exists(Path.of(exportCsv)) && !Files.isDirectory(Path.of(exportCsv))) {
             throw new CensusInputException("--export-csv " + exportCsv + " is a file: give a folder (it is created when missing).");
         }
+        if (!(maxRejectShare >= 0 && maxRejectShare <= 1)) {
+            throw new CensusInputException("--max-reject-share must be a share between 0 and 1 (for example 0.05), got " + maxRejectShare + ".");
+        }
         String country = focusCountry.trim().toUpperCase(Locale.ROOT);
         if (!country.matches("[A-Z]{3}")) {
             throw new CensusInputException("--focus-country '" + focusCountry + "' is not an ISO 3166-1 alpha-3 code (for example KOR).");
         }
         return new CensusConfig(input.trim(), warehouse, outputFormat, parseDate(snapshotDate), fromYear, toYear,
-                country, rankedYear, topN, minOrgModels, blankToNull(exportCsv), blankToNull(master),
+                country, rankedYear, topN, minOrgModels, blankToNull(exportCsv), maxRejectShare, blankToNull(master),
                 blankToNull(sqlDir), blankToNull(referenceDir));
     }
 
@@ -200,7 +207,7 @@ public final class CensusOptions {
             throw new CensusInputException("Cannot read config file " + file + ": " + e.getMessage());
         }
         Set<String> known = new TreeSet<>(Set.of("input", "warehouse", "format", "snapshot-date", "from", "to",
-                "focus-country", "top-year", "top-n", "min-org-models", "export-csv", "master", "sql-dir", "reference-dir"));
+                "focus-country", "top-year", "top-n", "min-org-models", "max-reject-share", "export-csv", "master", "sql-dir", "reference-dir"));
         for (String key : properties.stringPropertyNames()) {
             if (!known.contains(key)) {
                 throw new CensusInputException("Unknown key '" + key + "' in " + file + ": known keys are " + known + ".");

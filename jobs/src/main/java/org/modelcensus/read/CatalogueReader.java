@@ -72,6 +72,7 @@ public final class CatalogueReader {
 
     public CatalogueRead read(String file) {
         inputStatus(file);
+        InputFingerprint fingerprint = InputFingerprint.of(new Path(file), spark.sparkContext().hadoopConfiguration(), true);
         CatalogueHeader header = CatalogueHeader.resolve(file, readHeader(file), knownFields);
 
         Dataset<Row> records = csv(true)
@@ -126,7 +127,7 @@ public final class CatalogueReader {
                 org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(
                         header.fieldNames().stream().map(f -> col(f)).toArray(Column[]::new))).as("record_json"),
                 col(CORRUPT).as("raw_record"));
-        return new CatalogueRead(file, accepted, rejected, header);
+        return new CatalogueRead(file, accepted, rejected, header, fingerprint);
     }
 
     private List<String> readHeader(String file) {
