@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -26,6 +25,7 @@ import org.modelcensus.audit.RunAudit;
 import org.modelcensus.config.CensusConfig;
 import org.modelcensus.config.CensusOptions;
 import org.modelcensus.config.TextSource;
+import org.modelcensus.read.CatalogueInput;
 import org.modelcensus.read.CatalogueRead;
 import org.modelcensus.read.CatalogueReader;
 import org.modelcensus.quality.DataQuality;
@@ -80,14 +80,14 @@ public final class CensusPipeline {
         }
 
         CatalogueReader reader = new CatalogueReader(spark, reference.catalogueFields());
-        FileStatus input = reader.inputStatus(requested.input());
+        CatalogueInput input = reader.locate(requested.input(), requested.inputFormat());
         CensusConfig config = requested.snapshotDate() != null ? requested : requested.withSnapshotDate(snapshotDateOf(input));
         audit.config(config);
-        sizeShufflePartitions(input.getLen());
-        LOG.info("census run {} of {} as snapshot {} (window {}-{}, format {})", audit.runId(), config.input(), config.snapshotDate(),
-                config.fromYear(), config.toYear(), config.format());
+        sizeShufflePartitions(input.bytes());
+        LOG.info("census run {} of {} ({}) as snapshot {} (window {}-{}, format {})", audit.runId(), config.input(), input.format(),
+                config.snapshotDate(), config.fromYear(), config.toYear(), config.format());
 
-        CatalogueRead catalogue = reader.read(config.input());
+        CatalogueRead catalogue = reader.read(input);
         audit.input(catalogue.fingerprint());
         if (!catalogue.header().unusedColumns().isEmpty()) {
             LOG.info("columns not used by the census: {}", catalogue.header().unusedColumns());
@@ -196,15 +196,15 @@ public final class CensusPipeline {
     }
 
     /** Spec default: the first YYYY-MM-DD in the file name, else the file's modification date (UTC). */
-    static LocalDate snapshotDateOf(FileStatus input) {
-        Matcher matcher = DATE_IN_NAME.matcher(input.getPath().getName());
+    static LocalDate snapshotDateOf(CatalogueInput input) {
+        Matcher matcher = DATE_IN_NAME.matcher(input.name());
         while (matcher.find()) {
             LocalDate date = CensusOptions.parseIsoDate(matcher.group());
             if (date != null) {
                 return date;
             }
         }
-        return Instant.ofEpochMilli(input.getModificationTime()).atZone(ZoneOffset.UTC).toLocalDate();
+        return Instant.ofEpochMilli(input.modificationTime()).atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     /** Small catalogues should not pay for many tasks; big ones get one partition per 64 MB of input. */

@@ -2,9 +2,6 @@ package org.modelcensus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -60,9 +57,8 @@ class EndToEndTest {
     }
 
     private static int census(String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = CensusJob.run(args, System.out, new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        assertEquals("", err.toString(StandardCharsets.UTF_8), "stderr of census " + String.join(" ", args));
-        return code;
+        CensusCommand.Outcome outcome = CensusCommand.census(args);
+        assertEquals("", outcome.err(), "stderr of census " + String.join(" ", args));
+        return outcome.exitCode();
     }
 }

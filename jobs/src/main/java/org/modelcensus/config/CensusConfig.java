@@ -1,5 +1,7 @@
 package org.modelcensus.config;
 
+import org.modelcensus.read.CatalogueInput;
+
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.Map;
  */
 public record CensusConfig(
         String input,
+        CatalogueInput.Format inputFormat,
         String warehouse,
         OutputFormat format,
         LocalDate snapshotDate,
@@ -48,6 +51,7 @@ public record CensusConfig(
     public Map<String, String> asOptions() {
         Map<String, String> options = new LinkedHashMap<>();
         options.put("input", input);
+        options.put("input-format", inputFormat.name());
         options.put("warehouse", warehouse);
         options.put("format", format.name());
         options.put("snapshot-date", snapshotDate == null ? null : snapshotDate.toString());
@@ -67,7 +71,7 @@ public record CensusConfig(
 
     /** The same settings filed under another snapshot date. */
     public CensusConfig withSnapshotDate(LocalDate date) {
-        return new CensusConfig(input, warehouse, format, date, fromYear, toYear, focusCountry, topYear, topN, minOrgModels,
+        return new CensusConfig(input, inputFormat, warehouse, format, date, fromYear, toYear, focusCountry, topYear, topN, minOrgModels,
                 exportCsvDir, maxRejectShare, master, sqlDir, referenceDir);
     }
 }

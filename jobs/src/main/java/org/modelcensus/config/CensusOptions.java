@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.modelcensus.CensusInputException;
+import org.modelcensus.read.CatalogueInput;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,8 +36,12 @@ public final class CensusOptions {
             description = "Properties file with defaults for these options (default: " + DEFAULT_CONFIG_FILE + " if present).")
     String config;
 
-    @Option(names = "--input", paramLabel = "PATH", description = "The catalogue CSV (any Hadoop path).")
+    @Option(names = "--input", paramLabel = "PATH", description = "The catalogue: a CSV file, a folder of CSV parts, Parquet or a Delta table (any Hadoop path).")
     String input;
+
+    @Option(names = "--input-format", paramLabel = "auto|csv|parquet|delta", defaultValue = "auto",
+            description = "Format of the catalogue (default: ${DEFAULT-VALUE}: Delta for a folder with _delta_log, Parquet for *.parquet, else CSV).")
+    String inputFormat;
 
     @Option(names = "--warehouse", paramLabel = "DIR", defaultValue = "./warehouse",
             description = "Where the tables are written (default: ${DEFAULT-VALUE}).")
@@ -115,6 +120,12 @@ public final class CensusOptions {
         if (input == null || input.isBlank()) {
             throw new CensusInputException("No input catalogue: give --input PATH or set input= in " + DEFAULT_CONFIG_FILE + ".");
         }
+        CatalogueInput.Format catalogueFormat;
+        try {
+            catalogueFormat = CatalogueInput.Format.valueOf(inputFormat.trim().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CensusInputException("Unknown --input-format '" + inputFormat + "': use auto, csv, parquet or delta.");
+        }
         CensusConfig.OutputFormat outputFormat;
         try {
             outputFormat = CensusConfig.OutputFormat.valueOf(format.trim().toLowerCase(Locale.ROOT));
@@ -144,7 +155,7 @@ public final class CensusOptions {
         if (!country.matches("[A-Z]{3}")) {
             throw new CensusInputException("--focus-country '" + focusCountry + "' is not an ISO 3166-1 alpha-3 code (for example KOR).");
         }
-        return new CensusConfig(input.trim(), warehouse, outputFormat, parseDate(snapshotDate), fromYear, toYear,
+        return new CensusConfig(input.trim(), catalogueFormat, warehouse, outputFormat, parseDate(snapshotDate), fromYear, toYear,
                 country, rankedYear, topN, minOrgModels, blankToNull(exportCsv), maxRejectShare, blankToNull(master),
                 blankToNull(sqlDir), blankToNull(referenceDir));
     }
@@ -206,7 +217,7 @@ public final class CensusOptions {
         } catch (IOException e) {
             throw new CensusInputException("Cannot read config file " + file + ": " + e.getMessage());
         }
-        Set<String> known = new TreeSet<>(Set.of("input", "warehouse", "format", "snapshot-date", "from", "to",
+        Set<String> known = new TreeSet<>(Set.of("input", "input-format", "warehouse", "format", "snapshot-date", "from", "to",
                 "focus-country", "top-year", "top-n", "min-org-models", "max-reject-share", "export-csv", "master", "sql-dir", "reference-dir"));
         for (String key : properties.stringPropertyNames()) {
             if (!known.contains(key)) {

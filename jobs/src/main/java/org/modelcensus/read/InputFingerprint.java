@@ -34,12 +34,15 @@ public record InputFingerprint(String sha256, long bytes, int files) {
 
     private static final int CHUNK = 1 << 20;
 
-    public static InputFingerprint of(Path input, Configuration hadoop, boolean requireUtf8) {
+    /** Fingerprints the input's data files; a CSV input must be UTF-8 text. */
+    public static InputFingerprint of(CatalogueInput catalogue, Configuration hadoop) {
+        Path input = new Path(catalogue.path());
+        boolean requireUtf8 = catalogue.format() == CatalogueInput.Format.csv;
         try {
             FileSystem fs = input.getFileSystem(hadoop);
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             long bytes = 0;
-            List<Path> files = dataFiles(fs, input);
+            List<Path> files = dataFiles(fs, input, catalogue.format());
             for (Path file : files) {
                 bytes += digest(fs, file, digest, requireUtf8);
             }
@@ -51,14 +54,19 @@ public record InputFingerprint(String sha256, long bytes, int files) {
         }
     }
 
-    /** The file itself, or a folder's files at any depth, skipping hidden ones ('.' and '_' names, as Spark does). */
-    static List<Path> dataFiles(FileSystem fs, Path input) throws IOException {
+    /**
+     * The file itself, or a folder's data files at any depth in name order: hidden ones ('.' and '_' names) skipped
+     * as Spark skips them, and in a CSV folder only *.csv files, as the reader reads only those. For Delta, the
+     * Parquet files of every version (the log itself is hidden).
+     */
+    static List<Path> dataFiles(FileSystem fs, Path input, CatalogueInput.Format format) throws IOException {
         List<Path> files = new ArrayList<>();
         FileStatus status = fs.getFileStatus(input);
         if (!status.isDirectory()) {
             files.add(status.getPath());
             return files;
         }
+        String suffix = format == CatalogueInput.Format.csv ? ".csv" : ".parquet";
         FileStatus[] children = fs.listStatus(input);
         Arrays.sort(children, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
         for (FileStatus child : children) {
@@ -66,7 +74,11 @@ public record InputFingerprint(String sha256, long bytes, int files) {
             if (name.startsWith(".") || name.startsWith("_")) {
                 continue;
             }
-            files.addAll(dataFiles(fs, child.getPath()));
+            if (child.isDirectory()) {
+                files.addAll(dataFiles(fs, child.getPath(), format));
+            } else if (name.toLowerCase(java.util.Locale.ROOT).endsWith(suffix)) {
+                files.add(child.getPath());
+            }
         }
         return files;
     }
@@ -118,7 +130,8 @@ public record InputFingerprint(String sha256, long bytes, int files) {
     }
 
     private static CensusInputException notUtf8(Path file, long byteOffset, long line, byte bad) {
-        return new CensusInputException(file + " is not UTF-8 text: byte 0x" + String.format("%02X", bad & 0xFF) + " at offset "
+        String shown = "file".equals(file.toUri().getScheme()) ? file.toUri().getPath() : file.toString();
+        return new CensusInputException(shown + " is not UTF-8 text: byte 0x" + String.format("%02X", bad & 0xFF) + " at offset "
                 + byteOffset + " (line " + line + ") is not valid UTF-8. Epoch AI publishes its catalogue in UTF-8; "
                 + "convert this file first, for example: iconv -f LATIN1 -t UTF-8 (or -f EUC-KR) in.csv > out.csv.");
     }
