@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.spark.sql.Dataset;
@@ -59,9 +60,12 @@ class EndToEndTest {
                 .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     }
 
-    private static int census(String... args) {
+    /** Runs the job; its report goes to the test's folder, not the checkout. */
+    private int census(String... options) {
+        List<String> args = new ArrayList<>(List.of(options));
+        args.addAll(List.of("--report-dir", work.resolve("report").toString()));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = CensusJob.run(args, System.out, new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        int code = CensusJob.run(args.toArray(String[]::new), System.out, new PrintStream(err, true, StandardCharsets.UTF_8), false);
         assertEquals("", err.toString(StandardCharsets.UTF_8), "stderr of census " + String.join(" ", args));
         return code;
     }
