@@ -34,6 +34,10 @@ final class HeadlessChromium {
     static HeadlessChromium find(Path workDir) {
         String fromEnvironment = System.getenv("CHROMIUM");
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            if (!Files.isExecutable(Path.of(fromEnvironment))) {
+                fail("CHROMIUM=" + fromEnvironment + " is not an executable file: point it at headless Chromium, or unset it "
+                        + "to use chromium from the PATH (apt-get install -y chromium).");
+            }
             return new HeadlessChromium(fromEnvironment, workDir.resolve("chromium-profile"));
         }
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
