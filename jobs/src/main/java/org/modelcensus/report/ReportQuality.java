@@ -9,10 +9,13 @@ import java.util.Map;
 import org.modelcensus.report.HtmlTable.Cell;
 import org.modelcensus.write.CsvExporter;
 
-/** The data-quality checks of the run (columns check, level, metric, value, threshold, rows_affected, status). */
+/**
+ * The data-quality checks of the run: the data_quality table (columns check, level, metric, value, threshold,
+ * rows_affected, status and, when present, details).
+ */
 final class ReportQuality {
 
-    private static final List<String> COLUMNS = List.of("level", "metric", "value", "threshold", "rows_affected", "status");
+    private static final List<String> COLUMNS = List.of("level", "metric", "value", "threshold", "rows_affected", "status", "details");
 
     private final ReportData data;
     private final Labels labels;
@@ -40,6 +43,7 @@ final class ReportQuality {
             cells.add(new Cell("rows_affected", Html.escape(shown(check, "rows_affected")), "num"));
             cells.add(new Cell("status", "<span" + Html.attr("class", "status " + status.toLowerCase(Locale.ROOT)) + ">"
                     + labels.value(status).html() + "</span>", ""));
+            cells.add(new Cell("details", Html.escape(check.text("details")), "details"));
             table.row(nullToEmpty(check.text("check")), Html.escape(check.text("check")), cells);
         }
         List<String> en = new ArrayList<>();

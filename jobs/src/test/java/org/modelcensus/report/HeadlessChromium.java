@@ -60,7 +60,7 @@ final class HeadlessChromium {
 
     /** The page's DOM, serialized after its scripts ran. */
     String dumpDom(String url) {
-        return run(List.of("--dump-dom", "--window-size=1280,4000", url));
+        return run(List.of("--dump-dom", "--window-size=1280,4800", url));
     }
 
     private String run(List<String> arguments) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -69,8 +68,8 @@ class ReportBrowserTest {
         String url = page.toUri().toString();
 
         Files.createDirectories(SCREENSHOTS);
-        chromium.screenshot(url + "#en", SCREENSHOTS.resolve("report-en.png"), 1280, 4000);
-        chromium.screenshot(url + "#ko", SCREENSHOTS.resolve("report-ko.png"), 1280, 4000);
+        chromium.screenshot(url + "#en", SCREENSHOTS.resolve("report-en.png"), 1280, 4800);
+        chromium.screenshot(url + "#ko", SCREENSHOTS.resolve("report-ko.png"), 1280, 4800);
         english = Jsoup.parse(chromium.dumpDom(url + "#en"));
         korean = Jsoup.parse(chromium.dumpDom(url + "#ko"));
     }
@@ -105,8 +104,7 @@ class ReportBrowserTest {
                 () -> assertTrue(english.selectFirst("h1 [data-lang=ko]").text().contains("초거대 AI 모델")),
                 () -> assertTrue(english.selectFirst("h1 [data-lang=en]").text().contains("Large-scale AI models")));
         Elements titles = english.select("section.card > h2");
-        int dataQuality = result.gold().containsKey("data_quality") ? 1 : 0;
-        assertEquals(12 + dataQuality, titles.size(), "headline, 7 tables, 4 figures and data quality when the run has it");
+        assertEquals(13, titles.size(), "headline, 7 tables, 4 figures and the data-quality checks");
         for (Element title : titles) {
             String en = title.select("[data-lang=en]").text();
             String ko = title.select("[data-lang=ko]").text();
@@ -303,13 +301,18 @@ class ReportBrowserTest {
     }
 
     @Test
-    void dataQualityWhenTheRunHasIt() {
-        if (result.gold().containsKey("data_quality")) {
-            long checks = result.gold().get("data_quality").count();
-            assertEquals(checks, card("data-quality").select("tbody tr").size());
-        } else {
-            assertNull(english.getElementById("data-quality"), "no data-quality section without checks");
+    void dataQualityChecks() {
+        Element section = card("data-quality");
+        List<Row> checks = result.quality().table().collectAsList();
+        assertEquals(checks.stream().map(c -> c.<String>getAs("check")).toList(), keys(section), "one row per check of the run");
+        for (Row check : checks) {
+            Element row = row(section, check.getAs("check"));
+            assertAll(
+                    () -> assertEquals(check.<String>getAs("status"), row.selectFirst("td[data-col=status] [data-lang=en]").text()),
+                    () -> assertEquals(String.valueOf(check.<Long>getAs("rows_affected")), text(row, "rows_affected")),
+                    () -> assertEquals(check.getAs("metric"), text(row, "metric")));
         }
+        assertTrue(section.selectFirst(".unit [data-lang=en]").text().startsWith(checks.size() + " checks: "));
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------
