@@ -30,6 +30,7 @@ import org.modelcensus.read.CatalogueRead;
 import org.modelcensus.read.CatalogueReader;
 import org.modelcensus.quality.DataQuality;
 import org.modelcensus.reference.ReferenceData;
+import org.modelcensus.report.ReportRenderer;
 import org.modelcensus.transform.CensusFunctions;
 import org.modelcensus.transform.SqlRunner;
 import org.modelcensus.write.CsvExporter;
@@ -149,6 +150,9 @@ public final class CensusPipeline {
             exported.put(RunAudit.TABLE, RunAudit.runsOf(warehouse, config.snapshotDate()).map(runs -> runs.unionByName(record)).orElse(record));
             new CsvExporter(spark, config.exportCsvDir()).exportAll(exported);
             LOG.info("exported {} tables to {}", exported.size(), config.exportCsvDir());
+        }
+        if (config.reportDir() != null) {
+            new ReportRenderer(config.reportDir()).render(config, gold, spark.table("ref_countries"), quality.table());
         }
         audit.append(record);
         LOG.info("read {} records = {} accepted + {} rejected; wrote {} tables to {}", accepted + rejected, accepted, rejected,

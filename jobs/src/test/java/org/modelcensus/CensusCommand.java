@@ -32,9 +32,13 @@ public final class CensusCommand {
         }
     }
 
-    /** scripts/run.sh in this JVM: the census on the suite's SparkSession, which it must leave running. */
-    public static Outcome census(String... args) {
+    /**
+     * scripts/run.sh in this JVM: the census on the suite's SparkSession, which it must leave running. No report is
+     * rendered unless --report-dir is given (the default folder is in the checkout; the report has tests of its own).
+     */
+    public static Outcome census(String... options) {
         SparkTestSupport.spark();
+        String[] args = withoutReport(options);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = CensusJob.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
@@ -67,13 +71,21 @@ public final class CensusCommand {
         command.addAll(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 CensusJob.class.getName()));
-        command.addAll(List.of(args));
+        command.addAll(List.of(withoutReport(args)));
         try {
             return new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String[] withoutReport(String[] options) {
+        List<String> args = new ArrayList<>(List.of(options));
+        if (!args.contains("--report-dir")) {
+            args.addAll(List.of("--report-dir", ""));
+        }
+        return args.toArray(String[]::new);
     }
 
     /** Exit code 2 with one line naming the problem, no stack trace, and the shared session still running. */

@@ -3,6 +3,7 @@ package org.modelcensus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.spark.sql.Dataset;
@@ -56,8 +57,11 @@ class EndToEndTest {
                 .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     }
 
-    private static int census(String... args) {
-        CensusCommand.Outcome outcome = CensusCommand.census(args);
+    /** Runs the job; its report goes to the test's folder, not the checkout. */
+    private int census(String... options) {
+        List<String> args = new ArrayList<>(List.of(options));
+        args.addAll(List.of("--report-dir", work.resolve("report").toString()));
+        CensusCommand.Outcome outcome = CensusCommand.census(args.toArray(String[]::new));
         assertEquals("", outcome.err(), "stderr of census " + String.join(" ", args));
         return outcome.exitCode();
     }

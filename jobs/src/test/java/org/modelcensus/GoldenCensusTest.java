@@ -42,7 +42,8 @@ class GoldenCensusTest {
         CensusConfig config = CensusOptions.parse(new String[] {
                 "--input", SNAPSHOT.toString(),
                 "--warehouse", work.resolve("warehouse").toString(),
-                "--export-csv", work.resolve("export").toString()}, System.out);
+                "--export-csv", work.resolve("export").toString(),
+                "--report-dir", work.resolve("report").toString()}, System.out);
         result = new CensusPipeline(SparkTestSupport.spark()).run(config);
     }
 

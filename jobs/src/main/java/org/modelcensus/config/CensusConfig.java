@@ -12,6 +12,8 @@ import java.util.Map;
  * @param sqlDir       folder holding staging/, silver/ and gold/ SQL files; null = the copy bundled in the jar
  * @param referenceDir folder holding the reference CSV files; null = the copy bundled in the jar
  * @param maxRejectShare largest share of rejected records (0..1) a run accepts before its quality gate stops it
+ * @param reportDir    local folder the HTML report is written to, as {@code <reportDir>/<snapshot-date>/index.html};
+ *                     null = no report
  */
 public record CensusConfig(
         String input,
@@ -29,7 +31,8 @@ public record CensusConfig(
         double maxRejectShare,
         String master,
         String sqlDir,
-        String referenceDir) {
+        String referenceDir,
+        String reportDir) {
 
     public enum OutputFormat { delta, parquet }
 
@@ -66,12 +69,13 @@ public record CensusConfig(
         options.put("master", master);
         options.put("sql-dir", sqlDir);
         options.put("reference-dir", referenceDir);
+        options.put("report-dir", reportDir);
         return options;
     }
 
     /** The same settings filed under another snapshot date. */
     public CensusConfig withSnapshotDate(LocalDate date) {
         return new CensusConfig(input, inputFormat, warehouse, format, date, fromYear, toYear, focusCountry, topYear, topN, minOrgModels,
-                exportCsvDir, maxRejectShare, master, sqlDir, referenceDir);
+                exportCsvDir, maxRejectShare, master, sqlDir, referenceDir, reportDir);
     }
 }

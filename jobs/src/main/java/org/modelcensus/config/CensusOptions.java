@@ -91,6 +91,10 @@ public final class CensusOptions {
     @Option(names = "--reference-dir", paramLabel = "DIR", description = "Reference CSV folder (default: the copy inside the application jar).")
     String referenceDir;
 
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "report",
+            description = "Local folder of the HTML report, written as DIR/<snapshot-date>/index.html (default: ${DEFAULT-VALUE}).")
+    String reportDir;
+
     /**
      * Parses the arguments, with defaults from the properties file.
      *
@@ -148,6 +152,9 @@ public final class CensusOptions {
         if (exportCsv != null && !exportCsv.isBlank() && Files.exists(Path.of(exportCsv)) && !Files.isDirectory(Path.of(exportCsv))) {
             throw new CensusInputException("--export-csv " + exportCsv + " is a file: give a folder (it is created when missing).");
         }
+        if (reportDir != null && !reportDir.isBlank() && Files.exists(Path.of(reportDir)) && !Files.isDirectory(Path.of(reportDir))) {
+            throw new CensusInputException("--report-dir " + reportDir + " is a file: give a folder (it is created when missing).");
+        }
         if (!(maxRejectShare >= 0 && maxRejectShare <= 1)) {
             throw new CensusInputException("--max-reject-share must be a share between 0 and 1 (for example 0.05), got " + maxRejectShare + ".");
         }
@@ -157,7 +164,7 @@ public final class CensusOptions {
         }
         return new CensusConfig(input.trim(), catalogueFormat, warehouse, outputFormat, parseDate(snapshotDate), fromYear, toYear,
                 country, rankedYear, topN, minOrgModels, blankToNull(exportCsv), maxRejectShare, blankToNull(master),
-                blankToNull(sqlDir), blankToNull(referenceDir));
+                blankToNull(sqlDir), blankToNull(referenceDir), blankToNull(reportDir));
     }
 
     /** Strict ISO date, so 2023-02-30 is refused rather than rolled over. */
@@ -218,7 +225,8 @@ public final class CensusOptions {
             throw new CensusInputException("Cannot read config file " + file + ": " + e.getMessage());
         }
         Set<String> known = new TreeSet<>(Set.of("input", "input-format", "warehouse", "format", "snapshot-date", "from", "to",
-                "focus-country", "top-year", "top-n", "min-org-models", "max-reject-share", "export-csv", "master", "sql-dir", "reference-dir"));
+                "focus-country", "top-year", "top-n", "min-org-models", "max-reject-share", "export-csv", "master", "sql-dir", "reference-dir",
+                "report-dir"));
         for (String key : properties.stringPropertyNames()) {
             if (!known.contains(key)) {
                 throw new CensusInputException("Unknown key '" + key + "' in " + file + ": known keys are " + known + ".");

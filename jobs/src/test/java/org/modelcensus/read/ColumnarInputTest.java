@@ -55,7 +55,8 @@ class ColumnarInputTest {
         }
 
         CensusPipeline.Result result = new CensusPipeline(SparkTestSupport.spark()).run(CensusOptions.parse(new String[] {
-                "--input", input, "--input-format", inputFormat, "--warehouse", dir.resolve("warehouse").toString()}, System.out));
+                "--input", input, "--input-format", inputFormat, "--warehouse", dir.resolve("warehouse").toString(), "--report-dir", ""},
+                System.out));
 
         assertEquals(LocalDate.of(2024, 7, 16), result.config().snapshotDate(), "the date in the folder name");
         assertEquals(List.of(192L, 0L), List.of(result.accepted(), result.rejected()));
