@@ -109,7 +109,7 @@ public final class CensusPipeline {
         SqlRunner sql = new SqlRunner(spark, TextSource.of(config.sqlDir(), "sql"), config.sqlParameters());
         LOG.info("read {} in {}", config.input(), elapsed(started));
         sql.run("staging");
-        Map<String, Dataset<Row>> silver = sql.run(Warehouse.SILVER, CensusPipeline::materialize);
+        Map<String, Dataset<Row>> silver = sql.run(Warehouse.SILVER, this::materialize);
         LOG.info("silver tables computed in {}", elapsed(started));
 
         // The quality gate: nothing of this snapshot is written when an error-level check fails.
@@ -175,8 +175,18 @@ public final class CensusPipeline {
         return String.format("%.1f s", (System.nanoTime() - startNanos) / 1e9);
     }
 
-    private static Dataset<Row> materialize(Dataset<Row> table) {
-        return table.localCheckpoint(true);
+    /**
+     * Computes a table once and keeps it. In local mode its plan is also cut (localCheckpoint), which is what makes
+     * small catalogues fast; but a local checkpoint lives only on the executor that computed it, so on a cluster
+     * the table is cached instead, and a lost executor's part is recomputed from the plan.
+     */
+    private Dataset<Row> materialize(Dataset<Row> table) {
+        if (spark.sparkContext().isLocal()) {
+            return table.localCheckpoint(true);
+        }
+        Dataset<Row> cached = table.persist(StorageLevel.MEMORY_AND_DISK());
+        cached.count();
+        return cached;
     }
 
     private Map<String, Long> writeAll(TableWriter writer, String layer, Map<String, Dataset<Row>> tables) {

@@ -68,7 +68,8 @@ public final class CensusCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        command.addAll(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-cp",
+        // As scripts/env.sh: C1 only, with room for Spark's generated code.
+        command.addAll(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m", "-cp",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 CensusJob.class.getName()));
         command.addAll(List.of(withoutReport(args)));
