@@ -61,7 +61,7 @@ start_daemon() { # name class args...
     return
   fi
   # shellcheck disable=SC2046
-  setsid nohup java $(grep -v '^#' conf/jvm.options) -Xmx512m -XX:TieredStopAtLevel=1 -cp "$SPARK_HOME/jars/*" \
+  setsid nohup java $(grep -v '^#' conf/jvm.options) -Xmx512m -cp "$SPARK_HOME/jars/*" \
     "$class" "$@" >"$dir/logs/$name.log" 2>&1 </dev/null &
   echo $! >"$dir/$name.pid"
   echo "$name started (pid $!, log $dir/logs/$name.log)"

@@ -34,6 +34,7 @@ class ClusterCensusTest {
             assertMentions(run.log(), "read 192 records = 192 accepted + 0 rejected");
             GoldTables.assertExportMatchesExpected(run.exportDir());
             assertFalse(Files.exists(run.warehouseDir().resolve("_checkpoints")), "the run removes its checkpoints");
+            assertTrue(Files.isRegularFile(run.reportDir().resolve("2024-07-16/index.html")), "the report, rendered by the driver");
         }
     }
 

@@ -36,7 +36,7 @@ final class LocalClusterRun implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts the census on the catalogue, writing to {@code target/cluster-test/<name>/{warehouse,export}}. */
+    /** Starts the census on the catalogue, writing to {@code target/cluster-test/<name>/{warehouse,export,report}}. */
     static LocalClusterRun start(String name, Path catalogue) throws IOException {
         Path project = SparkTestSupport.projectDir();
         Path base = project.resolve("target/cluster-test");
@@ -50,18 +50,22 @@ final class LocalClusterRun implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + project.resolve("conf/jvm.options"),
                 "-Xmx1536m",
-                "-XX:TieredStopAtLevel=1", // as scripts/run.sh: C2 compiling costs more than it saves in a short run
+                // As scripts/env.sh: C1 only (C2 compiling costs more than it saves in a short run), with room for
+                // Spark's generated code; the executors too.
+                "-XX:TieredStopAtLevel=1",
+                "-XX:ReservedCodeCacheSize=240m",
                 "-cp", String.join(java.io.File.pathSeparator, classpath),
-                // The executors: the census classes (the driver's classpath already has them) and the C1 compiler only.
+                // The executors load the census classes from target/classes (the driver has them on its classpath).
                 "-Dspark.executor.extraClassPath=" + project.resolve("target/classes"),
-                "-Dspark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1",
+                "-Dspark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m",
                 "-Dspark.driver.host=127.0.0.1",
                 "-Dspark.driver.bindAddress=127.0.0.1",
                 "org.modelcensus.CensusJob",
                 "--master", MASTER,
                 "--input", catalogue.toString(),
                 "--warehouse", dir.resolve("warehouse").toString(),
-                "--export-csv", dir.resolve("export").toString()));
+                "--export-csv", dir.resolve("export").toString(),
+                "--report-dir", dir.resolve("report").toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(project.toFile())
                 .redirectErrorStream(true)
@@ -76,6 +80,10 @@ final class LocalClusterRun implements AutoCloseable {
 
     Path warehouseDir() {
         return dir.resolve("warehouse");
+    }
+
+    Path reportDir() {
+        return dir.resolve("report");
     }
 
     Path exportDir() {
