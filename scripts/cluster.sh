@@ -38,11 +38,28 @@ alive_workers() {
   master_json | tr -d '\n ' | grep -o '"aliveworkers":[0-9]*' | cut -d: -f2 || true
 }
 
-wait_for() { # what condition
-  local waited=0
-  until eval "$2"; do
+master_answers() {
+  [[ -n "$(master_json)" ]]
+}
+
+workers_alive() {
+  [[ "$(alive_workers)" == "$workers" ]]
+}
+
+wait_for() { # what check (a function) daemons-that-must-keep-running...
+  local what="$1" check="$2" waited=0
+  shift 2
+  until "$check"; do
+    local name
+    for name in "$@"; do
+      if [[ -z "$(pid_of "$name" "$([[ $name == master ]] && echo "$MASTER_CLASS" || echo "$WORKER_CLASS")")" ]]; then
+        echo "cluster.sh: $name exited while waiting for $what; its log $dir/logs/$name.log ends with:" >&2
+        tail -n 20 "$dir/logs/$name.log" >&2
+        exit 1
+      fi
+    done
     if ((waited >= timeout)); then
-      echo "cluster.sh: timed out after $timeout s waiting for $1; logs in $dir/logs" >&2
+      echo "cluster.sh: timed out after $timeout s waiting for $what; logs in $dir/logs" >&2
       status >&2 || true
       exit 1
     fi
@@ -51,17 +68,31 @@ wait_for() { # what condition
   done
 }
 
-start_daemon() { # name class args...
-  local name="$1" class="$2"
-  shift 2
+# true when a program listens on the port of 127.0.0.1
+port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+start_daemon() { # name class ports args...
+  local name="$1" class="$2" ports="$3"
+  shift 3
   local pid
   pid="$(pid_of "$name" "$class")"
   if [[ -n $pid ]]; then
     echo "$name already running (pid $pid)"
     return
   fi
+  local p
+  for p in $ports; do
+    if port_in_use "$p"; then
+      echo "cluster.sh: cannot start $name: port $p of 127.0.0.1 is in use (another cluster? see CENSUS_CLUSTER_PORT," \
+        "CENSUS_CLUSTER_UI_PORT)" >&2
+      exit 1
+    fi
+  done
   # shellcheck disable=SC2046
-  setsid nohup java $(grep -v '^#' conf/jvm.options) -Xmx512m -cp "$SPARK_HOME/jars/*" \
+  # spark.port.maxRetries=0: a port in use stops the daemon rather than moving it to the next port.
+  setsid nohup java $(grep -v '^#' conf/jvm.options) -Xmx512m -Dspark.port.maxRetries=0 -cp "$SPARK_HOME/jars/*" \
     "$class" "$@" >"$dir/logs/$name.log" 2>&1 </dev/null &
   echo $! >"$dir/$name.pid"
   echo "$name started (pid $!, log $dir/logs/$name.log)"
@@ -73,15 +104,16 @@ start() {
   # Every Spark daemon and executor binds to loopback; the web UIs follow SPARK_LOCAL_IP.
   export SPARK_LOCAL_IP=127.0.0.1 SPARK_LOCAL_HOSTNAME=127.0.0.1
   mkdir -p "$dir/logs"
-  start_daemon master "$MASTER_CLASS" --host 127.0.0.1 --port "$port" --webui-port "$ui_port"
+  start_daemon master "$MASTER_CLASS" "$port $ui_port" --host 127.0.0.1 --port "$port" --webui-port "$ui_port"
   # Workers that start before the master listens retry only after about 15 s: wait for it.
-  wait_for "the master's web UI to answer" '[[ -n "$(master_json)" ]]'
+  wait_for "the master's web UI to answer" master_answers master
   for n in $(seq 1 "$workers"); do
     mkdir -p "$dir/work/worker-$n"
-    start_daemon "worker-$n" "$WORKER_CLASS" --host 127.0.0.1 --port $((port + n)) --webui-port $((ui_port + n)) \
+    start_daemon "worker-$n" "$WORKER_CLASS" "$((port + n)) $((ui_port + n))" --host 127.0.0.1 --port $((port + n)) --webui-port $((ui_port + n)) \
       --cores "${CENSUS_WORKER_CORES:-1}" --memory "${CENSUS_WORKER_MEMORY:-2g}" --work-dir "$dir/work/worker-$n" "$master_url"
   done
-  wait_for "the master to list $workers alive workers" '[[ "$(alive_workers)" == "$workers" ]]'
+  # shellcheck disable=SC2046
+  wait_for "the master to list $workers alive workers" workers_alive master $(seq -f 'worker-%g' 1 "$workers")
   echo "cluster up: $master_url with $workers workers (web UI http://127.0.0.1:$ui_port)"
   echo "submit: scripts/submit.sh --master $master_url --input ../shared/data/epoch/large_scale_ai_models_2024-07-16.csv"
 }
@@ -125,7 +157,10 @@ status() {
   else
     echo "master    down"
   fi
-  json="$(master_json | tr -d '\n ')"
+  json=""
+  if [[ -n $pid ]]; then # the master of this cluster, not another one on the port
+    json="$(master_json | tr -d '\n ')"
+  fi
   # The master's workers, one "<id> <state>" line each; a worker's id ends with its host and port.
   local listed
   listed="$(sed -n 's/.*"workers":\[\(.*\)\],"aliveworkers".*/\1/p' <<<"$json" \
