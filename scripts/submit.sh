@@ -32,16 +32,17 @@ if [[ $master == local-cluster* && -z ${SPARK_HOME:-} ]]; then
   census_spark_home # local-cluster starts its workers in the driver: they launch executors from SPARK_HOME/jars
 fi
 
-submit_args=(
-  --class org.modelcensus.CensusJob
-  --master "$master"
-  # Spark 3.5 adds the add-opens Java 17 needs to the executors (spark.executor.extraJavaOptions) itself, and
-  # bin/spark-submit adds them to the driver.
-  --driver-java-options "$CENSUS_JVM_OPTS"
-  "${confs[@]}"
-)
+# Spark 3.5 adds the add-opens Java 17 needs to the executors (spark.executor.extraJavaOptions) itself, and
+# bin/spark-submit adds them to the driver.
+submit_args=(--class org.modelcensus.CensusJob --master "$master" "${confs[@]}")
 if [[ -x "${SPARK_HOME:-}/bin/spark-submit" ]]; then
-  exec "$SPARK_HOME/bin/spark-submit" "${submit_args[@]}" "$CENSUS_JAR" "${app_args[@]}"
+  # spark-submit refuses -Xmx in the driver's Java options: the heap goes as --driver-memory.
+  driver_opts=()
+  for opt in $CENSUS_JVM_OPTS; do
+    [[ $opt == -Xmx* ]] || driver_opts+=("$opt")
+  done
+  exec "$SPARK_HOME/bin/spark-submit" --driver-memory "${CENSUS_DRIVER_MEMORY:-2g}" \
+    --driver-java-options "${driver_opts[*]}" "${submit_args[@]}" "$CENSUS_JAR" "${app_args[@]}"
 fi
 # The driver runs in this JVM, with the census's log settings (as scripts/run.sh).
 # shellcheck disable=SC2086
