@@ -37,7 +37,7 @@ class CatalogueGeneratorTest {
     private static final long MODELS = 20_000;
 
     @TempDir
-    Path work;
+    static Path work;
 
     private SparkSession spark;
     private CatalogueGenerator generator;
