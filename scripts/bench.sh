@@ -41,14 +41,17 @@ snapshot_bench() {
   echo "median wall: $(printf '%.1f' "$median") s over $runs runs; peak memory: $(( peak / 1024 )) MB; $(nproc) cores"
 }
 
-# Runs a command, timed: sets $wall (seconds) and $rss (peak resident MB); its output goes to $1.
+# Runs a command, timed: sets $wall (seconds), $cpu (user + system seconds) and $rss (peak resident MB); its
+# output goes to $1. On a shared machine compare cpu as well as wall: wall includes waiting for the cores.
 timed() {
   local log="$1"; shift
   local start end
   start=$(date +%s.%N)
-  /usr/bin/time -f "%M" -o "$log.mem" "$@" >"$log" 2>&1 || { tail -n 40 "$log"; echo "bench: failed: $*" >&2; exit 1; }
+  /usr/bin/time -f "%M %U %S" -o "$log.time" "$@" >"$log" 2>&1 || { tail -n 40 "$log"; echo "bench: failed: $*" >&2; exit 1; }
   end=$(date +%s.%N)
-  wall=$(echo "$end - $start" | bc); rss=$(( $(tail -n 1 "$log.mem") / 1024 ))
+  wall=$(echo "$end - $start" | bc)
+  read -r rss user sys < <(tail -n 1 "$log.time")
+  rss=$(( rss / 1024 )); cpu=$(echo "$user + $sys" | bc)
 }
 
 # Largest heap in use before a collection, from a -Xlog:gc log ("... 412M->96M(1024M) ..."), in MB.
@@ -88,24 +91,27 @@ scale_bench() {
         CENSUS_EXTRA_JVM_OPTS="${CENSUS_EXTRA_JVM_OPTS:-} -Xlog:gc:file=$work/gc.log" \
         scripts/run.sh --input "$data" --input-format "$fmt" --warehouse "$work/warehouse" --snapshot-date 2024-07-16 \
         ${BENCH_CENSUS_ARGS:-}
-      local census_wall="$wall" census_rss="$rss" census_heap; census_heap="$(gc_peak "$work/gc.log")"
+      local census_wall="$wall" census_cpu="$cpu" census_rss="$rss" census_heap; census_heap="$(gc_peak "$work/gc.log")"
       grep -E 'CensusPipeline: (read|silver|tables)' "$work/census-$n-$fmt.log" | sed 's/^/  census: /' || true
 
       rm -rf "$work/duckdb-out"
       timed "$work/duckdb-$n-$fmt.log" java -Xmx2g -cp "$duckdb_cp" org.modelcensus.bench.DuckDbCensus \
         --input "$data" --input-format "$fmt" --out "$work/duckdb-out" --threads "$(nproc)"
-      local duck_wall="$wall"
+      local duck_wall="$wall" duck_cpu="$cpu"
       sed 's/^/  /' "$work/duckdb-$n-$fmt.log" | grep 'duckdb:' || true
 
-      results+=("$(printf '%-9s %-8s %8.1f %10.0f %9s %9s %9.1f %7.1f' "$n" "$fmt" "$census_wall" \
-        "$(echo "$n / $census_wall" | bc -l)" "$census_rss" "${census_heap:-?}" "$duck_wall" "$(echo "$census_wall / $duck_wall" | bc -l)")")
+      results+=("$(printf '%-9s %-8s %8.1f %8.1f %10.0f %8s %8s %9.1f %8.1f %7.1f' "$n" "$fmt" "$census_wall" "$census_cpu" \
+        "$(echo "$n / $census_wall" | bc -l)" "$census_rss" "${census_heap:-?}" "$duck_wall" "$duck_cpu" \
+        "$(echo "$census_wall / $duck_wall" | bc -l)")")
     done
   done
   echo
-  printf '%-9s %-8s %8s %10s %9s %9s %9s %7s\n' models format "wall s" "models/s" "RSS MB" "heap MB" "duckdb s" ratio
+  printf '%-9s %-8s %8s %8s %10s %8s %8s %9s %8s %7s\n' models format "wall s" "cpu s" "models/s" "RSS MB" "heap MB" \
+    "duckdb s" "cpu s" ratio
   printf '%s\n' "${results[@]}"
-  echo "(wall: end to end, JVM start included, for both; RSS: peak resident memory of the census JVM, driver and local"
-  echo " executors; heap: largest Java heap in use before a GC; ratio: census wall / DuckDB wall)"
+  echo "(wall: end to end, JVM start included, for both; cpu: user + system seconds; RSS: peak resident memory of the"
+  echo " census JVM, driver and local executors; heap: largest Java heap in use before a GC; ratio: census wall /"
+  echo " DuckDB wall; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 
 if $scale; then scale_bench; else snapshot_bench; fi
