@@ -25,7 +25,7 @@ done
 
 snapshot_bench() {
   local input="${BENCH_INPUT:-$CENSUS_HOME/../shared/data/epoch/large_scale_ai_models_2024-07-16.csv}"
-  local work; work="$(mktemp -d)"
+  work="$(mktemp -d)"   # global: the EXIT trap runs after this function returns
   trap 'rm -rf "$work"' EXIT
   local walls=() peaks=()
   for i in $(seq 1 "$runs"); do
@@ -60,7 +60,7 @@ gc_peak() {
 }
 
 scale_bench() {
-  local sizes formats work keep=false
+  local sizes formats keep=false   # work is global: the EXIT trap runs after this function returns
   sizes="${BENCH_SIZES:-100000 1000000$($large && echo " 10000000")}"
   formats="${BENCH_FORMATS:-csv parquet}"
   if [[ -n "${BENCH_DIR:-}" ]]; then work="$BENCH_DIR"; keep=true; mkdir -p "$work"; else work="$(mktemp -d /tmp/census-bench.XXXXXX)"; fi
