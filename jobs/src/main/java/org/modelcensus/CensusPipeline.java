@@ -18,6 +18,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.modelcensus.catalog.CensusCatalog;
 import org.modelcensus.config.CensusConfig;
 import org.modelcensus.config.CensusOptions;
 import org.modelcensus.config.TextSource;
@@ -99,6 +100,7 @@ public final class CensusPipeline {
         written.putAll(writeAll(writer, "gold", gold));
 
         LOG.info("tables written in {}", elapsed(started));
+        CensusCatalog.registerAfterRun(spark, config.warehouse());
         if (config.exportCsvDir() != null) {
             CsvExporter exporter = new CsvExporter(spark, config.exportCsvDir());
             gold.forEach(exporter::export);
