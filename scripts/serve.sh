@@ -37,6 +37,8 @@ case "$action" in
       exit 2
     fi
     mkdir -p "$dir"
+    [[ -f $log ]] && mv -f "$log" "$log.1"   # the last run's log, kept once
+    : >"$log"
     # A long-running server: C2 on (no TieredStopAtLevel=1, unlike the short census runs).
     # shellcheck disable=SC2046
     nohup java $(grep -v '^#' conf/jvm.options | tr '\n' ' ') -Xmx"${CENSUS_SERVER_MEMORY:-2g}" -cp "$CENSUS_CLASSPATH" \
@@ -47,7 +49,7 @@ case "$action" in
         echo "serve.sh: the server stopped while starting; the end of $log:" >&2
         tail -n 20 "$log" >&2; rm -f "$pidfile"; exit 1
       fi
-      if grep -q 'SQL endpoint ready' "$log"; then
+      if grep -q 'SQL endpoint ready' "$log" && [[ -n "$(endpoint)" ]]; then
         echo "serve.sh: up (pid $(cat "$pidfile")): $(endpoint); log: $log"; exit 0
       fi
       sleep 1

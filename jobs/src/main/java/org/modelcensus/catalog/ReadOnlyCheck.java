@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.expressions.CallMethodViaReflection;
+import org.apache.spark.sql.catalyst.expressions.Expression;
 import org.apache.spark.sql.catalyst.plans.logical.Command;
 import org.apache.spark.sql.catalyst.plans.logical.DescribeColumn;
 import org.apache.spark.sql.catalyst.plans.logical.DescribeFunction;
@@ -11,6 +13,7 @@ import org.apache.spark.sql.catalyst.plans.logical.DescribeNamespace;
 import org.apache.spark.sql.catalyst.plans.logical.DescribeRelation;
 import org.apache.spark.sql.catalyst.plans.logical.InsertIntoStatement;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.plans.logical.ScriptTransformation;
 import org.apache.spark.sql.catalyst.plans.logical.SetCatalogAndNamespace;
 import org.apache.spark.sql.catalyst.plans.logical.ShowColumns;
 import org.apache.spark.sql.catalyst.plans.logical.ShowCreateTable;
@@ -47,6 +50,7 @@ import org.apache.spark.sql.execution.command.ShowViewsCommand;
 
 import scala.Option;
 import scala.Tuple2;
+import scala.collection.JavaConverters;
 import scala.runtime.AbstractFunction1;
 import scala.runtime.BoxedUnit;
 
@@ -55,7 +59,8 @@ import scala.runtime.BoxedUnit;
  * WITH, VALUES, TABLE) read; of the commands, only those that show or describe (SHOW, DESCRIBE, EXPLAIN), switch the
  * current database (USE) or set a session option run. Every other command is refused before it executes: DDL
  * (CREATE, DROP, ALTER, COMMENT, MSCK, REFRESH), writes (INSERT, DELETE, UPDATE, MERGE, TRUNCATE, COPY), CACHE,
- * ADD JAR, Delta's VACUUM, OPTIMIZE, RESTORE and CONVERT, and temporary views and functions.
+ * ADD JAR, Delta's VACUUM, OPTIMIZE, RESTORE and CONVERT, and temporary views and functions. Two reads that run code
+ * are refused too: SELECT TRANSFORM ... USING 'program' (Hive script transformation) and reflect()/java_method().
  *
  * <p>Spark 3.5 analyzes a statement into a tree whose commands extend {@link Command}; the rule allows the listed
  * command classes and refuses every other {@code Command} (and an unconverted INSERT), so a command that a later
@@ -82,7 +87,7 @@ final class ReadOnlyCheck extends AbstractFunction1<LogicalPlan, BoxedUnit> {
     /** Options that choose catalogs, code or storage: static in Spark, or a way around this check. */
     private static final List<String> PROTECTED_OPTIONS = List.of(
             "spark.sql.catalog", "spark.sql.defaultcatalog", "spark.sql.extensions", "spark.sql.warehouse.dir",
-            "spark.sql.hive.", "spark.sql.sources.", "spark.sql.legacy.");
+            "spark.sql.hive.", "spark.sql.sources.", "spark.sql.legacy.", "spark.sql.runsqlonfiles");
 
     private final SparkSession session;
 
@@ -114,7 +119,15 @@ final class ReadOnlyCheck extends AbstractFunction1<LogicalPlan, BoxedUnit> {
         if (plan instanceof Command && READS.stream().noneMatch(c -> c.isInstance(plan))) {
             return statementName(plan.nodeName());
         }
-        for (LogicalPlan child : scala.collection.JavaConverters.seqAsJavaList(plan.children())) {
+        if (plan instanceof ScriptTransformation) {
+            return "SELECT TRANSFORM ... USING (runs a program)";
+        }
+        for (Expression expression : JavaConverters.seqAsJavaList(plan.expressions())) {
+            if (expression.find(e -> e instanceof CallMethodViaReflection).isDefined()) {
+                return "reflect/java_method (calls Java code)";
+            }
+        }
+        for (LogicalPlan child : JavaConverters.seqAsJavaList(plan.children())) {
             String refused = refusal(child);
             if (refused != null) {
                 return refused;

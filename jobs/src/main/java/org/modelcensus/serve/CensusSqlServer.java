@@ -74,6 +74,7 @@ public final class CensusSqlServer implements Callable<Integer> {
             System.setProperty(key, value);
         });
         SparkSession spark = SparkSessions.createReadOnly(master, warehouse);
+        awaitMetastore(spark);
         CensusCatalog catalog = new CensusCatalog(spark, warehouse, DataDictionary.load(spark));
         // The catalog's writes run on this thread only (the read-only check lets them through by a thread-local mark).
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -127,6 +128,20 @@ public final class CensusSqlServer implements Callable<Integer> {
             }
         } catch (RuntimeException e) {
             LOG.warn("catalog refresh failed (tried again later): {}", e.toString());
+        }
+    }
+
+    /** A census run registering its tables holds the metastore for a few seconds: wait for it, up to two minutes. */
+    private void awaitMetastore(SparkSession spark) throws InterruptedException {
+        for (int waited = 0; CensusCatalog.metastoreBusy(spark); waited++) {
+            if (waited == 0) {
+                LOG.info("the catalog of {} is in use by another process; waiting for it", warehouse);
+            }
+            if (waited >= 120) {
+                throw new CensusInputException("The catalog of " + warehouse + " has been in use by another process for two "
+                        + "minutes (another SQL endpoint on this warehouse, or scripts/sql.sh?); not started.");
+            }
+            Thread.sleep(1000);
         }
     }
 

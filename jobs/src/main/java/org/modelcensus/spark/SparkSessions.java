@@ -47,7 +47,9 @@ public final class SparkSessions {
         if (!hiveOnClasspath()) {
             throw new IllegalStateException("Spark's Hive support (spark-hive_2.12) is not on the classpath: the catalog needs it.");
         }
-        SparkSession.Builder builder = builder(master, DELTA_EXTENSION + "," + READ_ONLY_EXTENSION);
+        SparkSession.Builder builder = builder(master, DELTA_EXTENSION + "," + READ_ONLY_EXTENSION)
+                // no SELECT ... FROM csv.`/any/file`: only the catalog's tables are readable
+                .config("spark.sql.runSQLOnFiles", "false");
         return withCatalog(builder, warehouse).getOrCreate();
     }
 

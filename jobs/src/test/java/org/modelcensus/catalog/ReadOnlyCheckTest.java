@@ -50,7 +50,9 @@ class ReadOnlyCheckTest {
         "add jar /tmp/x.jar; ADD JARS",
         "set spark.sql.catalog.spark_catalog=x; SET spark.sql.catalog.spark_catalog",
         "set spark.sql.warehouse.dir=/tmp; SET spark.sql.warehouse.dir",
-        "set spark.hadoop.fs.defaultFS=file:///; SET spark.hadoop.fs.defaultFS"})
+        "set spark.hadoop.fs.defaultFS=file:///; SET spark.hadoop.fs.defaultFS",
+        "set spark.sql.runSQLOnFiles=true; SET spark.sql.runSQLOnFiles",
+        "select transform(model) using 'cat' from census.models; SELECT TRANSFORM ... USING (runs a program)"})
     void writesAreRefusedByName(String sql, String name) throws Exception {
         assertEquals(name, ReadOnlyCheck.refusal(parsed(sql)), sql);
     }

@@ -165,8 +165,10 @@ class SqlEndpointTest {
         "create temporary view mine as select 1",
         "drop database census cascade",
         "set spark.sql.catalog.spark_catalog=org.apache.spark.sql.execution.datasources.v2.V2SessionCatalog",
-        "vacuum census.models_by_year retain 0 hours"})
-    void writesAreRefused(String statement) throws Exception {
+        "vacuum census.models_by_year retain 0 hours",
+        "select reflect('java.util.UUID', 'randomUUID')",
+        "select transform(release_year) using 'cat' as (y) from census.models_by_year"})
+    void writesAndCodeAreRefused(String statement) throws Exception {
         assertRefused(statement);
     }
 
