@@ -22,7 +22,7 @@ census_build
 CENSUS_JAR="$(ls "$CENSUS_HOME"/target/model-census-*.jar | grep -v original | head -n 1)"
 CENSUS_CLASSPATH="$CENSUS_HOME/target/classes:$(cat target/classpath.txt)"
 # A census run is short: the C1 compiler alone halves its CPU time (C2 compiles Spark's hot code for minutes on
-# 2 cores). For catalogues of millions of rows set CENSUS_EXTRA_JVM_OPTS=-XX:TieredStopAtLevel=4. C1 alone reserves 48 MB
-# for compiled code, too little once the catalog (Hive metastore) is loaded: the JVM then stops compiling.
-CENSUS_JVM_OPTS="$(grep -v '^#' conf/jvm.options | tr '\n' ' ') -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=128m -Xmx${CENSUS_DRIVER_MEMORY:-2g} ${CENSUS_EXTRA_JVM_OPTS:-}"
+# 2 cores). For catalogues of millions of rows set CENSUS_EXTRA_JVM_OPTS=-XX:TieredStopAtLevel=4.
+# C1 alone gets a 48 MB code cache by default, which Spark's generated code fills in a long run: give it more.
+CENSUS_JVM_OPTS="$(grep -v '^#' conf/jvm.options | tr '\n' ' ') -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -Xmx${CENSUS_DRIVER_MEMORY:-2g} ${CENSUS_EXTRA_JVM_OPTS:-}"
 export CENSUS_HOME CENSUS_JAR CENSUS_CLASSPATH CENSUS_JVM_OPTS

@@ -11,13 +11,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Entry point for spark-submit and scripts/run.sh. Exit codes: 0 done, 1 unexpected failure,
- * 2 input or option the user can fix (message only, no stack trace).
+ * 2 input or option the user can fix (message only, no stack trace), 3 the data-quality gate stopped the run
+ * (an error-level check failed; nothing of the snapshot was written).
  */
 public final class CensusJob {
 
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
+    public static final int QUALITY_GATE = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(CensusJob.class);
 
@@ -44,9 +46,9 @@ public final class CensusJob {
             spark = SparkSessions.create(config.master(), config.warehouse());
             new CensusPipeline(spark).run(config);
             return OK;
-        } catch (CensusInputException e) {
+        } catch (CensusInputException | CensusQualityException e) {
             err.println("model-census: " + e.getMessage());
-            return BAD_INPUT;
+            return exitCodeOf(e);
         } catch (Exception e) { // Spark rethrows checked Hadoop exceptions unchecked
             LOG.error("census failed", e);
             err.println("model-census: unexpected failure: " + e + " (details in the log above)");
@@ -56,5 +58,22 @@ public final class CensusJob {
                 spark.stop();
             }
         }
+    }
+
+    /** The exit code a failure ends the job with. */
+    public static int exitCodeOf(Throwable failure) {
+        if (failure instanceof CensusQualityException) {
+            return QUALITY_GATE;
+        }
+        return failure instanceof CensusInputException ? BAD_INPUT : FAILED;
+    }
+
+    /** How census_runs names the end of a run with that failure. */
+    public static String statusOf(Throwable failure) {
+        return switch (exitCodeOf(failure)) {
+            case QUALITY_GATE -> "quality_gate_failed";
+            case BAD_INPUT -> "bad_input";
+            default -> "failed";
+        };
     }
 }

@@ -1,10 +1,14 @@
 package org.modelcensus;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -13,22 +17,26 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.modelcensus.audit.RunAudit;
 import org.modelcensus.catalog.CensusCatalog;
 import org.modelcensus.config.CensusConfig;
 import org.modelcensus.config.CensusOptions;
 import org.modelcensus.config.TextSource;
+import org.modelcensus.read.CatalogueInput;
 import org.modelcensus.read.CatalogueRead;
 import org.modelcensus.read.CatalogueReader;
+import org.modelcensus.quality.DataQuality;
 import org.modelcensus.reference.ReferenceData;
+import org.modelcensus.report.ReportRenderer;
 import org.modelcensus.transform.CensusFunctions;
 import org.modelcensus.transform.SqlRunner;
 import org.modelcensus.write.CsvExporter;
 import org.modelcensus.write.TableWriter;
+import org.modelcensus.write.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,12 +54,24 @@ public final class CensusPipeline {
         this.spark = spark;
     }
 
-    /** What a run produced: the tables by name and the read counts. */
+    /** What a run produced: the tables by name, the read counts and the data-quality report. */
     public record Result(CensusConfig config, long read, long accepted, long rejected,
-                         Map<String, Dataset<Row>> silver, Map<String, Dataset<Row>> gold, Map<String, Long> rowsWritten) {
+                         Map<String, Dataset<Row>> silver, Map<String, Dataset<Row>> gold, Map<String, Long> rowsWritten,
+                         String runId, DataQuality.Report quality, Dataset<Row> changes) {
     }
 
+    /** Runs the census and records the run in census_runs, however it ends. */
     public Result run(CensusConfig requested) {
+        RunAudit audit = new RunAudit(spark, requested);
+        try {
+            return census(requested, audit);
+        } catch (RuntimeException e) {
+            audit.append(audit.record(CensusJob.statusOf(e), CensusJob.exitCodeOf(e), String.valueOf(e.getMessage())));
+            throw e;
+        }
+    }
+
+    private Result census(CensusConfig requested, RunAudit audit) {
         CensusFunctions.register(spark);
         TextSource referenceFiles = TextSource.of(requested.referenceDir(), "conf/reference");
         ReferenceData reference = new ReferenceData(spark, referenceFiles);
@@ -62,19 +82,22 @@ public final class CensusPipeline {
         }
 
         CatalogueReader reader = new CatalogueReader(spark, reference.catalogueFields());
-        FileStatus input = reader.inputStatus(requested.input());
-        CensusConfig config = requested.snapshotDate() != null ? requested : withSnapshotDate(requested, snapshotDateOf(input));
-        sizeShufflePartitions(input.getLen());
-        LOG.info("census of {} as snapshot {} (window {}-{}, format {})", config.input(), config.snapshotDate(),
-                config.fromYear(), config.toYear(), config.format());
+        CatalogueInput input = reader.locate(requested.input(), requested.inputFormat());
+        CensusConfig config = requested.snapshotDate() != null ? requested : requested.withSnapshotDate(snapshotDateOf(input));
+        audit.config(config);
+        sizeShufflePartitions(input.bytes());
+        LOG.info("census run {} of {} ({}) as snapshot {} (window {}-{}, format {})", audit.runId(), config.input(), input.format(),
+                config.snapshotDate(), config.fromYear(), config.toYear(), config.format());
 
-        CatalogueRead catalogue = reader.read(config.input());
+        CatalogueRead catalogue = reader.read(input);
+        audit.input(catalogue.fingerprint());
         if (!catalogue.header().unusedColumns().isEmpty()) {
             LOG.info("columns not used by the census: {}", catalogue.header().unusedColumns());
         }
         long started = System.nanoTime();
         long accepted = catalogue.accepted().count();
         long rejected = catalogue.rejected().count();
+        audit.counts(accepted + rejected, accepted, rejected);
         if (accepted + rejected == 0) {
             throw new CensusInputException("Input file " + config.input() + " has a header but no model rows.");
         }
@@ -83,40 +106,89 @@ public final class CensusPipeline {
         // a small stored table rather than the whole chain of views before it (planning, not data, is what costs
         // most on a catalogue of a few hundred rows).
         materialize(catalogue.accepted()).createOrReplaceTempView("catalogue_accepted");
+        catalogue.rejected().createOrReplaceTempView("rejected_rows");
         SqlRunner sql = new SqlRunner(spark, TextSource.of(config.sqlDir(), "sql"), config.sqlParameters());
         LOG.info("read {} in {}", config.input(), elapsed(started));
         sql.run("staging");
-        Map<String, Dataset<Row>> silver = sql.run("silver", CensusPipeline::materialize);
+        Map<String, Dataset<Row>> silver = sql.run(Warehouse.SILVER, this::materialize);
         LOG.info("silver tables computed in {}", elapsed(started));
+
+        // The quality gate: nothing of this snapshot is written when an error-level check fails.
+        DataQuality.Report quality = new DataQuality(spark).check(sql);
+        if (!quality.passed()) {
+            audit.checksFailed(quality.failedErrors());
+            throw new CensusQualityException("the quality gate stopped the run: " + quality.failedErrors().size()
+                    + " error-level check(s) failed: " + String.join("; ", quality.failedErrors())
+                    + ". No table of snapshot " + config.snapshotDate() + " was written; fix the catalogue"
+                    + (quality.failedErrors().stream().anyMatch(c -> c.startsWith("rejected_share")) ? " or raise --max-reject-share" : "")
+                    + " and run again.", quality.failedErrors());
+        }
+
+        Warehouse warehouse = new Warehouse(spark, config.warehouse(), config.format());
+        Dataset<Row> changes = materialize(catalogueChanges(warehouse, config.snapshotDate(), silver.get("models"), sql));
         // Gold tables are small aggregates of the silver ones: kept once computed (by the parallel writes) for
         // the counts and the export.
-        Map<String, Dataset<Row>> gold = sql.run("gold", table -> table.persist(StorageLevel.MEMORY_AND_DISK()));
+        Map<String, Dataset<Row>> gold = sql.run(Warehouse.GOLD, table -> table.persist(StorageLevel.MEMORY_AND_DISK()));
 
         Map<String, Dataset<Row>> silverTables = new LinkedHashMap<>(silver);
         silverTables.put("rejected_rows", catalogue.rejected());
-        TableWriter writer = new TableWriter(spark, config.warehouse(), config.format(), config.snapshotDate());
+        Map<String, Dataset<Row>> auditTables = new LinkedHashMap<>();
+        auditTables.put("data_quality", quality.table().select(lit(audit.runId()).as("run_id"), col("*")));
+        auditTables.put("catalogue_changes", changes);
+        TableWriter writer = new TableWriter(spark, warehouse, config.snapshotDate());
         Map<String, Long> written = new LinkedHashMap<>();
-        written.putAll(writeAll(writer, "silver", silverTables));
-        written.putAll(writeAll(writer, "gold", gold));
-
+        written.putAll(writeAll(writer, Warehouse.SILVER, silverTables));
+        written.putAll(writeAll(writer, Warehouse.AUDIT, auditTables));
+        written.putAll(writeAll(writer, Warehouse.GOLD, gold));
+        audit.written(written);
         LOG.info("tables written in {}", elapsed(started));
-        CensusCatalog.registerAfterRun(spark, config.warehouse());
+
+        Dataset<Row> record = audit.record("succeeded", CensusJob.OK, null);
         if (config.exportCsvDir() != null) {
-            CsvExporter exporter = new CsvExporter(spark, config.exportCsvDir());
-            gold.forEach(exporter::export);
-            LOG.info("exported {} breakdown tables to {}", gold.size(), config.exportCsvDir());
+            Map<String, Dataset<Row>> exported = new LinkedHashMap<>(gold);
+            exported.put("rejected_rows", catalogue.rejected());
+            exported.putAll(auditTables);
+            exported.put(RunAudit.TABLE, RunAudit.runsOf(warehouse, config.snapshotDate()).map(runs -> runs.unionByName(record)).orElse(record));
+            new CsvExporter(spark, config.exportCsvDir()).exportAll(exported);
+            LOG.info("exported {} tables to {}", exported.size(), config.exportCsvDir());
         }
+        if (config.reportDir() != null) {
+            new ReportRenderer(config.reportDir()).render(config, gold, spark.table("ref_countries"), quality.table());
+        }
+        audit.append(record);
+        CensusCatalog.registerAfterRun(spark, config.warehouse());
         LOG.info("read {} records = {} accepted + {} rejected; wrote {} tables to {}", accepted + rejected, accepted, rejected,
                 written.size(), config.warehouse());
-        return new Result(config, accepted + rejected, accepted, rejected, silver, gold, written);
+        return new Result(config, accepted + rejected, accepted, rejected, silver, gold, written, audit.runId(), quality, changes);
+    }
+
+    /** catalogue_changes against the latest earlier snapshot of the warehouse's models (none: no changes). */
+    private Dataset<Row> catalogueChanges(Warehouse warehouse, LocalDate snapshotDate, Dataset<Row> models, SqlRunner sql) {
+        Optional<LocalDate> previousDate = warehouse.latestSnapshotBefore(Warehouse.SILVER, "models", snapshotDate);
+        Dataset<Row> previous = previousDate
+                .flatMap(date -> warehouse.read(Warehouse.SILVER, "models").map(rows -> rows.where(col("snapshot_date").equalTo(lit(java.sql.Date.valueOf(date))))))
+                .orElse(models.limit(0).withColumn("snapshot_date", lit(null).cast("date")));
+        LOG.info("catalogue changes against {}", previousDate.map(d -> "snapshot " + d).orElse("no earlier snapshot"));
+        previous.createOrReplaceTempView("previous_models");
+        return sql.run(Warehouse.AUDIT).get("catalogue_changes");
     }
 
     private static String elapsed(long startNanos) {
         return String.format("%.1f s", (System.nanoTime() - startNanos) / 1e9);
     }
 
-    private static Dataset<Row> materialize(Dataset<Row> table) {
-        return table.localCheckpoint(true);
+    /**
+     * Computes a table once and keeps it. In local mode its plan is also cut (localCheckpoint), which is what makes
+     * small catalogues fast; but a local checkpoint lives only on the executor that computed it, so on a cluster
+     * the table is cached instead, and a lost executor's part is recomputed from the plan.
+     */
+    private Dataset<Row> materialize(Dataset<Row> table) {
+        if (spark.sparkContext().isLocal()) {
+            return table.localCheckpoint(true);
+        }
+        Dataset<Row> cached = table.persist(StorageLevel.MEMORY_AND_DISK());
+        cached.count();
+        return cached;
     }
 
     private Map<String, Long> writeAll(TableWriter writer, String layer, Map<String, Dataset<Row>> tables) {
@@ -140,15 +212,15 @@ public final class CensusPipeline {
     }
 
     /** Spec default: the first YYYY-MM-DD in the file name, else the file's modification date (UTC). */
-    static LocalDate snapshotDateOf(FileStatus input) {
-        Matcher matcher = DATE_IN_NAME.matcher(input.getPath().getName());
+    static LocalDate snapshotDateOf(CatalogueInput input) {
+        Matcher matcher = DATE_IN_NAME.matcher(input.name());
         while (matcher.find()) {
             LocalDate date = CensusOptions.parseIsoDate(matcher.group());
             if (date != null) {
                 return date;
             }
         }
-        return Instant.ofEpochMilli(input.getModificationTime()).atZone(ZoneOffset.UTC).toLocalDate();
+        return Instant.ofEpochMilli(input.modificationTime()).atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     /** Small catalogues should not pay for many tasks; big ones get one partition per 64 MB of input. */
@@ -159,10 +231,5 @@ public final class CensusPipeline {
         int byInput = (int) Math.min(2000, inputBytes / (64L << 20) + 1);
         int partitions = Math.max(spark.sparkContext().defaultParallelism(), byInput);
         spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
-    }
-
-    private static CensusConfig withSnapshotDate(CensusConfig c, LocalDate date) {
-        return new CensusConfig(c.input(), c.warehouse(), c.format(), date, c.fromYear(), c.toYear(), c.focusCountry(),
-                c.topYear(), c.topN(), c.minOrgModels(), c.exportCsvDir(), c.master(), c.sqlDir(), c.referenceDir());
     }
 }

@@ -1,17 +1,10 @@
 package org.modelcensus;
 
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.modelcensus.CensusTestKit.assertMentions;
+import static org.modelcensus.CensusCommand.assertRefused;
 import static org.modelcensus.CensusTestKit.lines;
 import static org.modelcensus.CensusTestKit.writeFile;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modelcensus.CensusCommand.Outcome;
 
 /**
  * Input the user can fix makes {@link CensusJob#run} return 2 with a one-line message and no stack trace.
@@ -31,10 +25,6 @@ class BadInputTest {
 
     @TempDir
     Path dir;
-
-    /** What one run returned and printed to err. */
-    private record Outcome(int exitCode, String err) {
-    }
 
     @BeforeAll
     static void startSharedSession() {
@@ -48,25 +38,11 @@ class BadInputTest {
                 "--warehouse", dir.resolve("warehouse").toString(),
                 "--input", input.toString()));
         args.addAll(List.of(options));
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = CensusJob.run(args.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        return new Outcome(code, err.toString(StandardCharsets.UTF_8));
+        return CensusCommand.census(args.toArray(String[]::new));
     }
 
     private Path catalogue() {
         return writeFile(dir, "catalogue.csv", lines(HEADER, "Model A,2023-01-05,Language,Lab,Canada"));
-    }
-
-    private static void assertRefused(Outcome outcome, String... messageParts) {
-        List<String> errLines = outcome.err().lines().toList();
-        assertAll(
-                () -> assertEquals(CensusJob.BAD_INPUT, outcome.exitCode(), outcome.err()),
-                () -> assertEquals(1, errLines.size(), "one line: " + outcome.err()),
-                () -> assertTrue(outcome.err().startsWith("model-census: "), outcome.err()),
-                () -> assertFalse(outcome.err().contains("\tat "), "no stack trace: " + outcome.err()),
-                () -> assertMentions(outcome.err(), messageParts),
-                () -> assertFalse(SparkTestSupport.spark().sparkContext().isStopped(), "the shared session must keep running"));
     }
 
     @Test

@@ -2,10 +2,8 @@ package org.modelcensus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.spark.sql.Dataset;
@@ -59,10 +57,12 @@ class EndToEndTest {
                 .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     }
 
-    private static int census(String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = CensusJob.run(args, System.out, new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        assertEquals("", err.toString(StandardCharsets.UTF_8), "stderr of census " + String.join(" ", args));
-        return code;
+    /** Runs the job; its report goes to the test's folder, not the checkout. */
+    private int census(String... options) {
+        List<String> args = new ArrayList<>(List.of(options));
+        args.addAll(List.of("--report-dir", work.resolve("report").toString()));
+        CensusCommand.Outcome outcome = CensusCommand.census(args.toArray(String[]::new));
+        assertEquals("", outcome.err(), "stderr of census " + String.join(" ", args));
+        return outcome.exitCode();
     }
 }

@@ -35,6 +35,7 @@ import org.apache.spark.sql.delta.util.FileNames;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.modelcensus.spark.SparkSessions;
+import org.modelcensus.write.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,7 +60,7 @@ public final class CensusCatalog {
      * read-only check of the SQL endpoint lets through.
      */
     public static final String WRITER_PROPERTY = "model-census.catalog.writer";
-    private static final List<String> LAYERS = List.of("silver", "gold");
+    private static final List<String> LAYERS = List.of(Warehouse.SILVER, Warehouse.GOLD, Warehouse.AUDIT);
     private static final Pattern EMBEDDED_DERBY = Pattern.compile("^jdbc:derby:;databaseName=([^;]+)");
 
     private final SparkSession spark;

@@ -1,5 +1,7 @@
 package org.modelcensus.config;
 
+import org.modelcensus.read.CatalogueInput;
+
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,9 +11,13 @@ import java.util.Map;
  *
  * @param sqlDir       folder holding staging/, silver/ and gold/ SQL files; null = the copy bundled in the jar
  * @param referenceDir folder holding the reference CSV files; null = the copy bundled in the jar
+ * @param maxRejectShare largest share of rejected records (0..1) a run accepts before its quality gate stops it
+ * @param reportDir    local folder the HTML report is written to, as {@code <reportDir>/<snapshot-date>/index.html};
+ *                     null = no report
  */
 public record CensusConfig(
         String input,
+        CatalogueInput.Format inputFormat,
         String warehouse,
         OutputFormat format,
         LocalDate snapshotDate,
@@ -22,9 +28,11 @@ public record CensusConfig(
         int topN,
         int minOrgModels,
         String exportCsvDir,
+        double maxRejectShare,
         String master,
         String sqlDir,
-        String referenceDir) {
+        String referenceDir,
+        String reportDir) {
 
     public enum OutputFormat { delta, parquet }
 
@@ -38,6 +46,36 @@ public record CensusConfig(
         parameters.put("top_n", Integer.toString(topN));
         parameters.put("min_org_models", Integer.toString(minOrgModels));
         parameters.put("snapshot_date", snapshotDate.toString());
+        parameters.put("max_reject_share", Double.toString(maxRejectShare));
         return parameters;
+    }
+
+    /** The settings as option name → value, as recorded in census_runs. */
+    public Map<String, String> asOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("input", input);
+        options.put("input-format", inputFormat.name());
+        options.put("warehouse", warehouse);
+        options.put("format", format.name());
+        options.put("snapshot-date", snapshotDate == null ? null : snapshotDate.toString());
+        options.put("from", Integer.toString(fromYear));
+        options.put("to", Integer.toString(toYear));
+        options.put("focus-country", focusCountry);
+        options.put("top-year", Integer.toString(topYear));
+        options.put("top-n", Integer.toString(topN));
+        options.put("min-org-models", Integer.toString(minOrgModels));
+        options.put("max-reject-share", Double.toString(maxRejectShare));
+        options.put("export-csv", exportCsvDir);
+        options.put("master", master);
+        options.put("sql-dir", sqlDir);
+        options.put("reference-dir", referenceDir);
+        options.put("report-dir", reportDir);
+        return options;
+    }
+
+    /** The same settings filed under another snapshot date. */
+    public CensusConfig withSnapshotDate(LocalDate date) {
+        return new CensusConfig(input, inputFormat, warehouse, format, date, fromYear, toYear, focusCountry, topYear, topN, minOrgModels,
+                exportCsvDir, maxRejectShare, master, sqlDir, referenceDir, reportDir);
     }
 }

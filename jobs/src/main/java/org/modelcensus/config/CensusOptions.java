@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.modelcensus.CensusInputException;
+import org.modelcensus.read.CatalogueInput;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,8 +36,12 @@ public final class CensusOptions {
             description = "Properties file with defaults for these options (default: " + DEFAULT_CONFIG_FILE + " if present).")
     String config;
 
-    @Option(names = "--input", paramLabel = "PATH", description = "The catalogue CSV (any Hadoop path).")
+    @Option(names = "--input", paramLabel = "PATH", description = "The catalogue: a CSV file, a folder of CSV parts, Parquet or a Delta table (any Hadoop path).")
     String input;
+
+    @Option(names = "--input-format", paramLabel = "auto|csv|parquet|delta", defaultValue = "auto",
+            description = "Format of the catalogue (default: ${DEFAULT-VALUE}: Delta for a folder with _delta_log, Parquet for *.parquet, else CSV).")
+    String inputFormat;
 
     @Option(names = "--warehouse", paramLabel = "DIR", defaultValue = "./warehouse",
             description = "Where the tables are written (default: ${DEFAULT-VALUE}).")
@@ -70,6 +75,10 @@ public final class CensusOptions {
             description = "Fewest models for an organization group in top_organizations (default: ${DEFAULT-VALUE}).")
     int minOrgModels;
 
+    @Option(names = "--max-reject-share", paramLabel = "SHARE", defaultValue = "0.05",
+            description = "Largest share (0..1) of rejected records before the quality gate stops the run with exit code 3 (default: ${DEFAULT-VALUE}).")
+    double maxRejectShare;
+
     @Option(names = "--export-csv", paramLabel = "DIR", description = "Also write each breakdown table as DIR/<table>.csv.")
     String exportCsv;
 
@@ -81,6 +90,10 @@ public final class CensusOptions {
 
     @Option(names = "--reference-dir", paramLabel = "DIR", description = "Reference CSV folder (default: the copy inside the application jar).")
     String referenceDir;
+
+    @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "report",
+            description = "Local folder of the HTML report, written as DIR/<snapshot-date>/index.html (default: ${DEFAULT-VALUE}).")
+    String reportDir;
 
     /**
      * Parses the arguments, with defaults from the properties file.
@@ -111,6 +124,12 @@ public final class CensusOptions {
         if (input == null || input.isBlank()) {
             throw new CensusInputException("No input catalogue: give --input PATH or set input= in " + DEFAULT_CONFIG_FILE + ".");
         }
+        CatalogueInput.Format catalogueFormat;
+        try {
+            catalogueFormat = CatalogueInput.Format.valueOf(inputFormat.trim().toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CensusInputException("Unknown --input-format '" + inputFormat + "': use auto, csv, parquet or delta.");
+        }
         CensusConfig.OutputFormat outputFormat;
         try {
             outputFormat = CensusConfig.OutputFormat.valueOf(format.trim().toLowerCase(Locale.ROOT));
@@ -133,13 +152,19 @@ public final class CensusOptions {
         if (exportCsv != null && !exportCsv.isBlank() && Files.exists(Path.of(exportCsv)) && !Files.isDirectory(Path.of(exportCsv))) {
             throw new CensusInputException("--export-csv " + exportCsv + " is a file: give a folder (it is created when missing).");
         }
+        if (reportDir != null && !reportDir.isBlank() && Files.exists(Path.of(reportDir)) && !Files.isDirectory(Path.of(reportDir))) {
+            throw new CensusInputException("--report-dir " + reportDir + " is a file: give a folder (it is created when missing).");
+        }
+        if (!(maxRejectShare >= 0 && maxRejectShare <= 1)) {
+            throw new CensusInputException("--max-reject-share must be a share between 0 and 1 (for example 0.05), got " + maxRejectShare + ".");
+        }
         String country = focusCountry.trim().toUpperCase(Locale.ROOT);
         if (!country.matches("[A-Z]{3}")) {
             throw new CensusInputException("--focus-country '" + focusCountry + "' is not an ISO 3166-1 alpha-3 code (for example KOR).");
         }
-        return new CensusConfig(input.trim(), warehouse, outputFormat, parseDate(snapshotDate), fromYear, toYear,
-                country, rankedYear, topN, minOrgModels, blankToNull(exportCsv), blankToNull(master),
-                blankToNull(sqlDir), blankToNull(referenceDir));
+        return new CensusConfig(input.trim(), catalogueFormat, warehouse, outputFormat, parseDate(snapshotDate), fromYear, toYear,
+                country, rankedYear, topN, minOrgModels, blankToNull(exportCsv), maxRejectShare, blankToNull(master),
+                blankToNull(sqlDir), blankToNull(referenceDir), blankToNull(reportDir));
     }
 
     /** Strict ISO date, so 2023-02-30 is refused rather than rolled over. */
@@ -199,8 +224,9 @@ public final class CensusOptions {
         } catch (IOException e) {
             throw new CensusInputException("Cannot read config file " + file + ": " + e.getMessage());
         }
-        Set<String> known = new TreeSet<>(Set.of("input", "warehouse", "format", "snapshot-date", "from", "to",
-                "focus-country", "top-year", "top-n", "min-org-models", "export-csv", "master", "sql-dir", "reference-dir"));
+        Set<String> known = new TreeSet<>(Set.of("input", "input-format", "warehouse", "format", "snapshot-date", "from", "to",
+                "focus-country", "top-year", "top-n", "min-org-models", "max-reject-share", "export-csv", "master", "sql-dir", "reference-dir",
+                "report-dir"));
         for (String key : properties.stringPropertyNames()) {
             if (!known.contains(key)) {
                 throw new CensusInputException("Unknown key '" + key + "' in " + file + ": known keys are " + known + ".");

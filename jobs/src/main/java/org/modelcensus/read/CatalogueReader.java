@@ -11,13 +11,9 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
@@ -49,38 +45,42 @@ public final class CatalogueReader {
         this.knownFields = knownFields;
     }
 
-    /** The input file's status, or a clear error when there is none to read. */
-    public FileStatus inputStatus(String file) {
-        try {
-            Path path = new Path(file);
-            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (!fs.exists(path)) {
-                throw new CensusInputException("Input file not found: " + file + ". Give --input the path of an Epoch AI catalogue CSV.");
-            }
-            FileStatus status = fs.getFileStatus(path);
-            if (status.isDirectory()) {
-                throw new CensusInputException("Input " + file + " is a folder: give --input the catalogue CSV file itself.");
-            }
-            if (status.getLen() == 0) {
-                throw new CensusInputException("Input file " + file + " is empty: it has no header and no models.");
-            }
-            return status;
-        } catch (IOException e) {
-            throw new CensusInputException("Cannot open input " + file + ": " + e.getMessage(), e);
-        }
+    /** Finds the input and its format ({@code auto}: inferred from the path), or explains what is wrong with it. */
+    public CatalogueInput locate(String path, CatalogueInput.Format format) {
+        return CatalogueInput.locate(path, format, spark.sparkContext().hadoopConfiguration());
     }
 
+    /** Reads a CSV catalogue file (the format of every Epoch AI download). */
     public CatalogueRead read(String file) {
-        inputStatus(file);
-        CatalogueHeader header = CatalogueHeader.resolve(file, readHeader(file), knownFields);
+        return read(locate(file, CatalogueInput.Format.csv));
+    }
 
-        Dataset<Row> records = csv(true)
-                .schema(recordSchema(header))
-                .option("mode", "PERMISSIVE")
-                .option("columnNameOfCorruptRecord", CORRUPT)
-                .csv(file);
+    public CatalogueRead read(CatalogueInput input) {
+        String file = input.path();
+        InputFingerprint fingerprint = InputFingerprint.of(input, spark.sparkContext().hadoopConfiguration());
+        CatalogueHeader header;
+        Dataset<Row> records;
+        if (input.format() == CatalogueInput.Format.csv) {
+            header = CatalogueHeader.resolve(file, readHeader(input), knownFields);
+            records = csv(true, input.folder())
+                    .schema(recordSchema(header))
+                    .option("mode", "PERMISSIVE")
+                    .option("columnNameOfCorruptRecord", CORRUPT)
+                    .csv(file);
+        } else {
+            // Columnar catalogues carry the header names as column names; every field is read as text, as from CSV.
+            Dataset<Row> table = spark.read().format(input.format().name()).load(file);
+            header = CatalogueHeader.resolve(file, List.of(table.columns()), knownFields);
+            List<Column> columns = new ArrayList<>();
+            for (int i = 0; i < table.columns().length; i++) {
+                columns.add(col("`" + table.columns()[i] + "`").cast(DataTypes.StringType).as("c" + i));
+            }
+            columns.add(lit(null).cast(DataTypes.StringType).as(CORRUPT));
+            records = table.select(columns.toArray(Column[]::new));
+        }
 
-        // A multi-line CSV file is read by one task, so the id is the record's 0-based position in the file.
+        // One multi-line CSV file is read by one task, so the id is then the record's position in the file; for
+        // a folder of parts or a columnar input it is a unique record id.
         List<Column> fields = new ArrayList<>();
         fields.add(monotonically_increasing_id().plus(1).as("source_record"));
         for (String field : header.fieldNames()) {
@@ -126,11 +126,12 @@ public final class CatalogueReader {
                 org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(
                         header.fieldNames().stream().map(f -> col(f)).toArray(Column[]::new))).as("record_json"),
                 col(CORRUPT).as("raw_record"));
-        return new CatalogueRead(file, accepted, rejected, header);
+        return new CatalogueRead(file, accepted, rejected, header, fingerprint);
     }
 
-    private List<String> readHeader(String file) {
-        List<Row> first = csv(false).csv(file).limit(1).collectAsList();
+    private List<String> readHeader(CatalogueInput input) {
+        String file = input.path();
+        List<Row> first = csv(false, input.folder()).csv(file).limit(1).collectAsList();
         if (first.isEmpty()) {
             throw new CensusInputException("Input file " + file + " is empty: it has no header and no models.");
         }
@@ -151,8 +152,9 @@ public final class CatalogueReader {
         return DataTypes.createStructType(fields);
     }
 
-    private DataFrameReader csv(boolean header) {
-        return spark.read()
+    /** The CSV options of the spec; in a folder of parts only *.csv files are read (as they are fingerprinted). */
+    private DataFrameReader csv(boolean header, boolean folder) {
+        DataFrameReader reader = spark.read()
                 .option("header", Boolean.toString(header))
                 .option("multiLine", "true")
                 .option("quote", "\"")
@@ -161,5 +163,6 @@ public final class CatalogueReader {
                 .option("enforceSchema", "true")
                 .option("maxColumns", "100000")
                 .option("inferSchema", "false");
+        return folder ? reader.option("pathGlobFilter", "*.csv") : reader;
     }
 }

@@ -2,6 +2,8 @@ package org.modelcensus.write;
 
 import static org.apache.spark.sql.functions.array_join;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.udf;
 
 import java.io.IOException;
@@ -25,7 +27,9 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DoubleType;
 import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.TimestampType;
 
 /**
  * Writes tables as {@code <dir>/<table>.csv}: header row, UTF-8, RFC 4180 quoting, list cells joined with ';',
@@ -51,12 +55,22 @@ public final class CsvExporter {
             Column column = col("`" + field.name() + "`");
             if (field.dataType() instanceof ArrayType) {
                 column = array_join(column.cast("array<string>"), ";");
+            } else if (field.dataType() instanceof MapType) {
+                column = to_json(column);
+            } else if (field.dataType() instanceof TimestampType) {
+                column = date_format(column, "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
             } else if (field.dataType() instanceof DoubleType || field.dataType() instanceof FloatType) {
                 column = NUMBER_TEXT.apply(column.cast("double"));
             }
             cells.add(column.cast("string").as(field.name()));
         }
         return rows.select(cells.toArray(Column[]::new));
+    }
+
+    /** Exports each table; a table with source_record (rejected_rows) in the order of the catalogue. */
+    public void exportAll(java.util.Map<String, Dataset<Row>> tables) {
+        tables.forEach((table, rows) -> export(table,
+                List.of(rows.columns()).contains("source_record") ? rows.orderBy("source_record") : rows));
     }
 
     public void export(String table, Dataset<Row> rows) {

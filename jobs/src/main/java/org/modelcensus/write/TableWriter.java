@@ -5,8 +5,13 @@ import static org.apache.spark.sql.functions.lit;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -19,68 +24,139 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes one snapshot of a table under {@code <warehouse>/<layer>/<table>}, partitioned by snapshot_date (and
- * release_year where the table has it). Re-running a snapshot replaces that snapshot only.
- * Delta does it in one atomic commit (replaceWhere), so readers never see a half-written snapshot;
- * Parquet deletes the snapshot's folder, then appends.
+ * release_year where the table has it). Re-running a snapshot replaces that snapshot only, and a run killed at
+ * any moment leaves the other snapshots as they were:
+ * <ul>
+ * <li>Delta replaces the snapshot in one atomic commit (replaceWhere); a killed run leaves uncommitted files that
+ * readers never see. Runs of other snapshots at the same time touch other partitions: Delta's conflict check lets
+ * both commit, and a commit that lost a race (two runs creating the same new table) is retried.</li>
+ * <li>Parquet writes the snapshot into a hidden staging folder of its own, then swaps it in with a rename, so
+ * concurrent runs never share Spark's {@code _temporary} folder and readers see the old or the new snapshot.</li>
+ * </ul>
  */
 public final class TableWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TableWriter.class);
+    private static final int ATTEMPTS = 8;
 
     private final SparkSession spark;
-    private final String warehouse;
-    private final OutputFormat format;
+    private final Warehouse warehouse;
     private final LocalDate snapshotDate;
 
-    public TableWriter(SparkSession spark, String warehouse, OutputFormat format, LocalDate snapshotDate) {
+    public TableWriter(SparkSession spark, Warehouse warehouse, LocalDate snapshotDate) {
         this.spark = spark;
         this.warehouse = warehouse;
-        this.format = format;
         this.snapshotDate = snapshotDate;
-    }
-
-    public String pathOf(String layer, String table) {
-        return new Path(new Path(warehouse, layer), table).toString();
     }
 
     /** @return rows written */
     public long write(String layer, String table, Dataset<Row> rows) {
         List<String> partitions = new ArrayList<>(List.of("snapshot_date"));
-        if (List.of(rows.columns()).contains("release_year") && !layer.equals("gold")) {
+        if (List.of(rows.columns()).contains("release_year") && !layer.equals(Warehouse.GOLD)) {
             partitions.add("release_year");
         }
-        Dataset<Row> snapshot = rows.withColumn("snapshot_date", lit(java.sql.Date.valueOf(snapshotDate)));
-        String path = pathOf(layer, table);
-        if (format == OutputFormat.delta) {
-            snapshot.write()
-                    .format("delta")
-                    .mode(SaveMode.Overwrite)
-                    .option("replaceWhere", "snapshot_date = '" + snapshotDate + "'")
-                    .option("mergeSchema", "true")
-                    .partitionBy(partitions.toArray(String[]::new))
-                    .save(path);
+        // Breakdowns and audit tables are small and ordered: one file per snapshot keeps the row order for readers and exports.
+        Dataset<Row> snapshot = (layer.equals(Warehouse.SILVER) ? rows : rows.coalesce(1))
+                .withColumn("snapshot_date", lit(java.sql.Date.valueOf(snapshotDate)));
+        Path path = warehouse.pathOf(layer, table);
+        if (warehouse.format() == OutputFormat.delta) {
+            retryingConflicts(path, () -> {
+                snapshot.write()
+                        .format("delta")
+                        .mode(SaveMode.Overwrite)
+                        .option("replaceWhere", "snapshot_date = '" + snapshotDate + "'")
+                        .option("mergeSchema", "true")
+                        .partitionBy(partitions.toArray(String[]::new))
+                        .save(path.toString());
+                return null;
+            });
         } else {
-            deleteSnapshotFolder(path);
-            snapshot.write()
-                    .format("parquet")
-                    .mode(SaveMode.Append)
-                    .partitionBy(partitions.toArray(String[]::new))
-                    .save(path);
+            List<String> inner = partitions.subList(1, partitions.size());
+            Path staged = stage(path, snapshot.drop("snapshot_date"), inner);
+            swapIn(staged, new Path(path, "snapshot_date=" + snapshotDate));
         }
         long written = rows.count();
         LOG.info("wrote {}/{}: {} rows for snapshot {}", layer, table, written, snapshotDate);
         return written;
     }
 
-    private void deleteSnapshotFolder(String tablePath) {
-        Path folder = new Path(tablePath, "snapshot_date=" + snapshotDate);
-        try {
-            FileSystem fs = folder.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (fs.exists(folder)) {
-                fs.delete(folder, true);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot replace snapshot " + snapshotDate + " of " + tablePath + ": " + e.getMessage(), e);
+    /** Adds rows to an unpartitioned log table (census_runs); concurrent runs never lose each other's rows. */
+    public void append(String layer, String table, Dataset<Row> rows) {
+        Path path = warehouse.pathOf(layer, table);
+        if (warehouse.format() == OutputFormat.delta) {
+            retryingConflicts(path, () -> {
+                rows.write().format("delta").mode(SaveMode.Append).option("mergeSchema", "true").save(path.toString());
+                return null;
+            });
+            return;
         }
+        Path staged = stage(path, rows.coalesce(1), List.of());
+        try {
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            for (FileStatus part : fs.globStatus(new Path(staged, "part-*"))) {
+                rename(fs, part.getPath(), new Path(path, staged.getName().substring(1) + "-" + part.getPath().getName()));
+            }
+            fs.delete(staged, true);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot add rows to " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path stage(Path table, Dataset<Row> rows, List<String> partitions) {
+        Path staged = new Path(table, "_staging-" + UUID.randomUUID());
+        rows.write().format("parquet").mode(SaveMode.ErrorIfExists).partitionBy(partitions.toArray(String[]::new)).save(staged.toString());
+        return staged;
+    }
+
+    private void swapIn(Path staged, Path target) {
+        try {
+            FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            for (FileStatus marker : fs.globStatus(new Path(staged, "_*"))) {
+                fs.delete(marker.getPath(), true); // _SUCCESS: not part of the snapshot
+            }
+            if (fs.exists(target) && !fs.delete(target, true)) {
+                throw new IOException("cannot delete the previous copy " + target);
+            }
+            rename(fs, staged, target);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot replace snapshot " + snapshotDate + " in " + target.getParent() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void rename(FileSystem fs, Path from, Path to) throws IOException {
+        if (!fs.rename(from, to)) {
+            throw new IOException("cannot rename " + from + " to " + to);
+        }
+    }
+
+    /** Runs a Delta commit, again after a short random pause when a concurrent commit made it conflict. */
+    private static <T> T retryingConflicts(Path table, Supplier<T> commit) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commit.get();
+            } catch (RuntimeException e) {
+                if (!isConcurrentCommit(e) || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn("commit to {} conflicted with a concurrent run (attempt {} of {}): {}; retrying", table, attempt, ATTEMPTS,
+                        e.getMessage().lines().findFirst().orElse(""));
+                try {
+                    Thread.sleep(200L * attempt + ThreadLocalRandom.current().nextLong(300));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Delta's conflict exceptions all extend java.util.ConcurrentModificationException. */
+    private static boolean isConcurrentCommit(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConcurrentModificationException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -25,7 +25,10 @@ import com.univocity.parsers.csv.CsvParserSettings;
 class DataDictionaryTest {
 
     private static final Pattern TABLE = Pattern.compile("^#### (\\w+)$");
-    private static final Pattern COLUMN = Pattern.compile("^\\| `(\\w+)` \\| (.+?) \\| (.+) \\|$");
+    /** A column row; one row may name several columns ({@code | `started_at`, `ended_at` | timestamp | ... |}). */
+    private static final Pattern COLUMN = Pattern.compile("^\\| (`\\w+`(?:, `\\w+`)*) \\| ([^|]+) \\| (.+) \\|$");
+    private static final Pattern NAME = Pattern.compile("`(\\w+)`");
+    private static final Pattern CODE = Pattern.compile("`([^`]*)`");
 
     @Test
     void columnsCsvMatchesTheReadme() throws IOException {
@@ -42,14 +45,19 @@ class DataDictionaryTest {
             Matcher column = COLUMN.matcher(line);
             if (heading.matches()) {
                 table = heading.group(1);
+            } else if (line.startsWith("#")) {
+                table = null; // a section between tables (the quality checks' list, for example)
             } else if (table != null && column.matches()) {
-                columns.add(table + "|" + column.group(1) + "|" + plain(column.group(2)) + "|" + plain(column.group(3)));
+                Matcher name = NAME.matcher(column.group(1));
+                while (name.find()) {
+                    columns.add(table + "|" + name.group(1) + "|" + plain(column.group(2)) + "|" + plain(column.group(3)));
+                }
             }
         }
         return columns;
     }
 
-    /** Every row but the snapshot_date ones, which the README states once for all tables. */
+    /** Every row but the added snapshot_date ones, which the README states once for all tables. */
     private static List<String> csvColumns() throws IOException {
         CsvParserSettings settings = new CsvParserSettings();
         settings.setHeaderExtractionEnabled(true);
@@ -57,7 +65,7 @@ class DataDictionaryTest {
         Path file = SparkTestSupport.projectDir().resolve("conf/dictionary/columns.csv");
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String[] row : new CsvParser(settings).parseAll(in)) {
-                if (!row[1].equals("snapshot_date")) {
+                if (!row[1].equals("snapshot_date") || !row[3].startsWith("snapshot the row belongs to")) {
                     columns.add(String.join("|", row));
                 }
             }
@@ -65,7 +73,14 @@ class DataDictionaryTest {
         return columns;
     }
 
+    /** Links as their text, quoted punctuation (`; `) in single quotes, other backticks dropped. */
     private static String plain(String markdown) {
-        return markdown.replaceAll("\\[([^\\]]+)\\]\\([^)]*\\)", "$1").replace("`", "").strip();
+        Matcher code = CODE.matcher(markdown.replaceAll("\\[([^\\]]+)\\]\\([^)]*\\)", "$1"));
+        StringBuilder text = new StringBuilder();
+        while (code.find()) {
+            String quoted = code.group(1);
+            code.appendReplacement(text, Matcher.quoteReplacement(quoted.matches("[^\\w]+") ? "'" + quoted + "'" : quoted));
+        }
+        return code.appendTail(text).toString().strip();
     }
 }

@@ -1,0 +1,144 @@
+package org.modelcensus.audit;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.modelcensus.config.CensusConfig;
+import org.modelcensus.read.InputFingerprint;
+import org.modelcensus.write.TableWriter;
+import org.modelcensus.write.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The census_runs record of one run: what ran on which input, with which options and versions, what it read
+ * and wrote, and how it ended. Filled in as the run goes, appended once when it ends, failed runs included.
+ * (A run killed with kill -9 cannot record itself; its partial files are never visible, see TableWriter.)
+ */
+public final class RunAudit {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunAudit.class);
+    public static final String TABLE = "census_runs";
+
+    public static final StructType SCHEMA = new StructType()
+            .add("run_id", DataTypes.StringType, false)
+            .add("started_at", DataTypes.TimestampType, false)
+            .add("ended_at", DataTypes.TimestampType, false)
+            .add("status", DataTypes.StringType, false)
+            .add("exit_code", DataTypes.IntegerType, false)
+            .add("message", DataTypes.StringType)
+            .add("input_path", DataTypes.StringType)
+            .add("input_sha256", DataTypes.StringType)
+            .add("input_bytes", DataTypes.LongType)
+            .add("snapshot_date", DataTypes.DateType)
+            .add("options", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType))
+            .add("rows_read", DataTypes.LongType)
+            .add("rows_accepted", DataTypes.LongType)
+            .add("rows_rejected", DataTypes.LongType)
+            .add("rows_written", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType))
+            .add("checks_failed", DataTypes.createArrayType(DataTypes.StringType))
+            .add("spark_version", DataTypes.StringType)
+            .add("delta_version", DataTypes.StringType);
+
+    private final SparkSession spark;
+    private final String runId = UUID.randomUUID().toString();
+    private final Instant startedAt = Instant.now();
+    private CensusConfig config;
+    private InputFingerprint input;
+    private Long read;
+    private Long accepted;
+    private Long rejected;
+    private Map<String, Long> rowsWritten = new LinkedHashMap<>();
+    private List<String> checksFailed = List.of();
+
+    public RunAudit(SparkSession spark, CensusConfig config) {
+        this.spark = spark;
+        this.config = config;
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public void config(CensusConfig resolved) {
+        this.config = resolved;
+    }
+
+    public void input(InputFingerprint fingerprint) {
+        this.input = fingerprint;
+    }
+
+    public void counts(long readRecords, long acceptedRecords, long rejectedRecords) {
+        this.read = readRecords;
+        this.accepted = acceptedRecords;
+        this.rejected = rejectedRecords;
+    }
+
+    public void written(Map<String, Long> rows) {
+        this.rowsWritten = new LinkedHashMap<>(rows);
+    }
+
+    public void checksFailed(List<String> checks) {
+        this.checksFailed = List.copyOf(checks);
+    }
+
+    /** This run's census_runs row as it stands now, ended with the given status. */
+    public Dataset<Row> record(String status, int exitCode, String message) {
+        Row row = RowFactory.create(
+                runId,
+                Timestamp.from(startedAt),
+                Timestamp.from(Instant.now()),
+                status,
+                exitCode,
+                message,
+                config.input(),
+                input == null ? null : input.sha256(),
+                input == null ? null : input.bytes(),
+                config.snapshotDate() == null ? null : Date.valueOf(config.snapshotDate()),
+                config.asOptions(),
+                read,
+                accepted,
+                rejected,
+                rowsWritten,
+                checksFailed.toArray(String[]::new),
+                spark.version(),
+                io.delta.package$.MODULE$.VERSION());
+        return spark.createDataFrame(List.of(row), SCHEMA);
+    }
+
+    /** The recorded runs of a snapshot, oldest first; empty when the warehouse has no census_runs yet. */
+    public static Optional<Dataset<Row>> runsOf(Warehouse warehouse, LocalDate snapshotDate) {
+        return warehouse.read(Warehouse.AUDIT, TABLE)
+                .map(runs -> runs.where(col("snapshot_date").equalTo(lit(Date.valueOf(snapshotDate)))).orderBy("started_at"));
+    }
+
+    /**
+     * Appends the run's row to census_runs. Never throws: a run that failed must report its own failure, not the
+     * audit's, so a failure to record is logged instead.
+     */
+    public void append(Dataset<Row> record) {
+        try {
+            Warehouse warehouse = new Warehouse(spark, config.warehouse(), config.format());
+            new TableWriter(spark, warehouse, config.snapshotDate()).append(Warehouse.AUDIT, TABLE, record);
+            LOG.info("recorded run {} in {}", runId, warehouse.pathOf(Warehouse.AUDIT, TABLE));
+        } catch (RuntimeException e) {
+            LOG.warn("could not record run {} in census_runs: {}", runId, e.toString());
+        }
+    }
+}

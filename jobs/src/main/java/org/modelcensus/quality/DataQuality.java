@@ -1,0 +1,110 @@
+package org.modelcensus.quality;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.modelcensus.transform.SqlRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the checks of sql/quality/ on the silver tables of a run and decides the quality gate.
+ *
+ * <p>The checks are SQL files rather than Deequ constraints: each is a few lines an analyst can read and change
+ * next to the tables it checks, several need what Deequ does not give (the unmapped labels listed, a threshold
+ * taken from an option, the share of records the reader rejected), and the data is small enough that one pass
+ * per check costs milliseconds. Deequ would add a Scala-only API and its dependencies to the jar for no check
+ * we could not state more plainly in SQL.
+ */
+public final class DataQuality {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataQuality.class);
+    public static final String LAYER = "quality";
+
+    /**
+     * The checks of a run.
+     *
+     * @param table        the data_quality rows: check, level, metric, value, threshold, rows_affected, status, details
+     * @param failedErrors failed error-level checks, described for a person; a non-empty list stops the run
+     */
+    public record Report(Dataset<Row> table, List<String> failedErrors, List<String> warnings) {
+        public boolean passed() {
+            return failedErrors.isEmpty();
+        }
+    }
+
+    private final SparkSession spark;
+
+    public DataQuality(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    public Report check(SqlRunner sql) {
+        Map<String, Dataset<Row>> checks = sql.run(LAYER);
+        Dataset<Row> all = null;
+        for (Dataset<Row> check : checks.values()) {
+            Dataset<Row> rows = check.select(
+                    col("check").cast("string").as("check"),
+                    col("level").cast("string").as("level"),
+                    col("metric").cast("string").as("metric"),
+                    col("value").cast("double").as("value"),
+                    col("threshold").cast("double").as("threshold"),
+                    col("rows_affected").cast("bigint").as("rows_affected"),
+                    col("details").cast("string").as("details"));
+            all = all == null ? rows : all.unionByName(rows);
+        }
+        if (all == null) {
+            throw new IllegalStateException("No data-quality checks found in the SQL folder's " + LAYER + "/ layer.");
+        }
+        // Every check states a count or share of bad rows: it passes while that stays within its threshold.
+        Dataset<Row> evaluated = all
+                .withColumn("status", when(col("value").leq(col("threshold")), lit("pass")).otherwise(lit("fail")))
+                .withColumn("details", when(col("details").equalTo(""), lit(null)).otherwise(col("details")))
+                .select("check", "level", "metric", "value", "threshold", "rows_affected", "status", "details");
+        // A few rows: computed once here and kept, so the write and the export do not run the checks again.
+        List<Row> rows = evaluated.collectAsList();
+        Dataset<Row> table = spark.createDataFrame(rows, evaluated.schema());
+
+        List<String> failedErrors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (Row row : rows) {
+            if (!"fail".equals(row.getAs("status"))) {
+                continue;
+            }
+            String described = describe(row);
+            if ("error".equals(row.getAs("level"))) {
+                failedErrors.add(described);
+                LOG.error("data-quality check failed: {}", described);
+            } else {
+                warnings.add(described);
+                LOG.warn("data-quality warning: {}", described);
+            }
+        }
+        LOG.info("data quality: {} checks, {} failed errors, {} warnings", rows.size(), failedErrors.size(), warnings.size());
+        return new Report(table, failedErrors, warnings);
+    }
+
+    static String describe(Row row) {
+        String details = row.getAs("details");
+        return row.getAs("check") + " (" + row.getAs("metric") + " = " + number(row.getAs("value")) + ", allowed "
+                + number(row.getAs("threshold")) + ")" + (details == null ? "" : ": " + details);
+    }
+
+    private static String number(Double value) {
+        if (value == null) {
+            return "null";
+        }
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? Long.toString(value.longValue())
+                : String.format(Locale.ROOT, "%.4g", value);
+    }
+}

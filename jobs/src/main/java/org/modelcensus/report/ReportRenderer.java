@@ -1,0 +1,112 @@
+package org.modelcensus.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.StructField;
+import org.modelcensus.config.CensusConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the visual report of a run, {@code <report-dir>/<snapshot-date>/index.html}: the gold tables (small:
+ * collected to the driver) rendered as the report's tables and figures, in English and Korean, in one
+ * self-contained page.
+ */
+public final class ReportRenderer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportRenderer.class);
+
+    private final Path reportDir;
+
+    /** @param reportDir a local folder on the driver; created when missing */
+    public ReportRenderer(String reportDir) {
+        this.reportDir = Path.of(reportDir);
+    }
+
+    /**
+     * Renders the report of one run.
+     *
+     * @param config      the run's settings: snapshot date, input, window, focus country, top year
+     * @param gold        the gold tables by name, as {@code CensusPipeline.run} produced them
+     * @param countries   the reference countries (country_code, country_name_en, country_name_ko)
+     * @param dataQuality the run's data-quality checks, or null when there are none
+     * @return the written page
+     */
+    public Path render(CensusConfig config, Map<String, Dataset<Row>> gold, Dataset<Row> countries, Dataset<Row> dataQuality) {
+        Labels labels = Labels.load();
+        Map<String, List<Cells>> tables = new LinkedHashMap<>();
+        gold.forEach((name, rows) -> tables.put(name, collect(rows)));
+        ReportData data = new ReportData(config.snapshotDate(), fileName(config.input()),
+                config.fromYear(), config.toYear(), config.focusCountry(), config.topYear(), config.minOrgModels(),
+                tables, countryNames(countries, labels), dataQuality == null ? null : collect(dataQuality));
+        Path page = reportDir.resolve(config.snapshotDate().toString()).resolve("index.html");
+        write(page, new ReportPage(data, labels).html());
+        LOG.info("report written to {}", page);
+        return page;
+    }
+
+    /** The rows with their values by column name: lists as lists of text, numbers and booleans as they are, the rest as text. */
+    static List<Cells> collect(Dataset<Row> table) {
+        StructField[] fields = table.schema().fields();
+        List<Cells> rows = new ArrayList<>();
+        for (Row row : table.collectAsList()) {
+            Map<String, Object> values = new HashMap<>();
+            for (int i = 0; i < fields.length; i++) {
+                Object value = row.isNullAt(i) ? null : row.get(i);
+                if (value != null && fields[i].dataType() instanceof ArrayType) {
+                    value = row.getList(i).stream().filter(Objects::nonNull).map(String::valueOf).toList();
+                } else if (value != null && !(value instanceof Number) && !(value instanceof Boolean)) {
+                    value = value.toString();
+                }
+                values.put(fields[i].name(), value);
+            }
+            rows.add(new Cells(values));
+        }
+        return rows;
+    }
+
+    /** English and Korean names by country code; "Multinational" (no country found) from the report's labels. */
+    private static Map<String, Text> countryNames(Dataset<Row> countries, Labels labels) {
+        Map<String, Text> names = new HashMap<>();
+        names.put("Multinational", labels.value("Multinational"));
+        for (Cells country : collect(countries.select("country_code", "country_name_en", "country_name_ko").distinct())) {
+            String en = country.text("country_name_en");
+            String ko = country.text("country_name_ko");
+            String code = country.text("country_code");
+            names.put(code, new Text(en == null ? code : en, ko == null ? (en == null ? code : en) : ko));
+        }
+        return names;
+    }
+
+    /** The last part of a path or URI (hdfs:///data/catalogue.csv gives catalogue.csv). */
+    private static String fileName(String input) {
+        String trimmed = input.replaceAll("[/\\\\]+$", "");
+        return trimmed.substring(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
+    }
+
+    /** Written beside the target, then moved over it: a reader never sees half a page. */
+    private static void write(Path page, String html) {
+        try {
+            Files.createDirectories(page.getParent());
+            Path staging = page.resolveSibling("." + page.getFileName() + ".tmp");
+            Files.writeString(staging, html, StandardCharsets.UTF_8);
+            Files.move(staging, page, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the report " + page + ": " + e.getMessage(), e);
+        }
+    }
+}

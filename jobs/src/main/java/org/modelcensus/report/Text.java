@@ -1,0 +1,39 @@
+package org.modelcensus.report;
+
+import java.util.Map;
+
+/**
+ * A text in English and Korean. The page holds both; its language switch shows one (see template.html).
+ * A text that reads the same in both languages (a number, a model name) is written once.
+ */
+record Text(String en, String ko) {
+
+    /** A text that reads the same in both languages. */
+    static Text of(String both) {
+        return new Text(both, both);
+    }
+
+    boolean isBilingual() {
+        return !en.equals(ko);
+    }
+
+    /** Replaces each {@code {name}} with the parameter's text in the same language. */
+    Text with(Map<String, Text> parameters) {
+        String english = en;
+        String korean = ko;
+        for (Map.Entry<String, Text> parameter : parameters.entrySet()) {
+            english = english.replace("{" + parameter.getKey() + "}", parameter.getValue().en());
+            korean = korean.replace("{" + parameter.getKey() + "}", parameter.getValue().ko());
+        }
+        return new Text(english, korean);
+    }
+
+    /** Escaped HTML: one text, or a span per language. */
+    String html() {
+        if (!isBilingual()) {
+            return Html.escape(en);
+        }
+        return "<span lang=\"en\" data-lang=\"en\">" + Html.escape(en) + "</span>"
+                + "<span lang=\"ko\" data-lang=\"ko\">" + Html.escape(ko) + "</span>";
+    }
+}

@@ -1,0 +1,97 @@
+package org.modelcensus.write;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.modelcensus.config.CensusConfig.OutputFormat;
+
+/**
+ * Where the census tables live: {@code <root>/<layer>/<table>}, in Delta or Parquet. Reading back finds the
+ * format of each table from its files, so a warehouse written by another run reads without options.
+ */
+public record Warehouse(SparkSession spark, String root, OutputFormat format) {
+
+    /** Normalized models and the rejected records. */
+    public static final String SILVER = "silver";
+    /** The breakdowns. */
+    public static final String GOLD = "gold";
+    /** What a run checked, changed and did: data_quality, catalogue_changes, census_runs. */
+    public static final String AUDIT = "audit";
+
+    public Path pathOf(String layer, String table) {
+        return new Path(new Path(root, layer), table);
+    }
+
+    /** The tables stored in a layer, by name. */
+    public List<String> tables(String layer) {
+        List<String> names = new ArrayList<>();
+        try {
+            Path dir = new Path(root, layer);
+            FileSystem fs = fs(dir);
+            if (fs.exists(dir)) {
+                for (FileStatus child : fs.listStatus(dir)) {
+                    if (child.isDirectory() && !child.getPath().getName().startsWith("_") && !child.getPath().getName().startsWith(".")) {
+                        names.add(child.getPath().getName());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list " + root + "/" + layer + ": " + e.getMessage(), e);
+        }
+        names.sort(String::compareTo);
+        return names;
+    }
+
+    /** The stored table, all snapshots; empty when it was never written. */
+    public Optional<Dataset<Row>> read(String layer, String table) {
+        Path path = pathOf(layer, table);
+        try {
+            FileSystem fs = fs(path);
+            if (!fs.exists(path)) {
+                return Optional.empty();
+            }
+            if (fs.exists(new Path(path, "_delta_log"))) {
+                return Optional.of(spark.read().format("delta").load(path.toString()));
+            }
+            FileStatus[] entries = fs.globStatus(new Path(path, "[!_.]*"));
+            if (entries == null || entries.length == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(spark.read().format("parquet").load(path.toString()));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One snapshot of a stored table, without its snapshot_date column; empty when the table was never written. */
+    public Optional<Dataset<Row>> readSnapshot(String layer, String table, LocalDate snapshotDate) {
+        return read(layer, table).map(rows -> rows.where(col("snapshot_date").equalTo(lit(java.sql.Date.valueOf(snapshotDate))))
+                .drop("snapshot_date"));
+    }
+
+    /** The latest snapshot date of a stored table before the given one, if any. */
+    public Optional<LocalDate> latestSnapshotBefore(String layer, String table, LocalDate snapshotDate) {
+        return read(layer, table).flatMap(rows -> {
+            Row latest = rows.where(col("snapshot_date").lt(lit(java.sql.Date.valueOf(snapshotDate))))
+                    .agg(org.apache.spark.sql.functions.max("snapshot_date"))
+                    .first();
+            return latest.isNullAt(0) ? Optional.empty() : Optional.of(latest.getDate(0).toLocalDate());
+        });
+    }
+
+    private FileSystem fs(Path path) throws IOException {
+        return path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+    }
+}

@@ -1,0 +1,58 @@
+package org.modelcensus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.modelcensus.AuditTestKit.snapshotContents;
+import static org.modelcensus.AuditTestKit.warehouse;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelcensus.write.Warehouse;
+
+/**
+ * Two runs of different snapshots against one new warehouse at the same time (two JVMs racing to create every
+ * table): both succeed and both snapshots are complete, with the same contents a run alone writes.
+ */
+class ConcurrentRunsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void twoWritersOfDifferentSnapshotsBothComplete() throws Exception {
+        String shared = dir.resolve("shared-warehouse").toString();
+        Process july = CensusCommand.child(dir.resolve("july.log"), "--input", AuditTestKit.SAMPLE, "--warehouse", shared,
+                "--snapshot-date", "2024-07-16");
+        Process august = CensusCommand.child(dir.resolve("august.log"), "--input", AuditTestKit.SAMPLE, "--warehouse", shared,
+                "--snapshot-date", "2024-08-01");
+        assertTrue(july.waitFor(10, TimeUnit.MINUTES) && august.waitFor(10, TimeUnit.MINUTES), "both runs end");
+        assertEquals(0, july.exitValue(), Files.readString(dir.resolve("july.log")));
+        assertEquals(0, august.exitValue(), Files.readString(dir.resolve("august.log")));
+
+        // What one run alone writes, to compare each racing snapshot with.
+        String alone = dir.resolve("alone").toString();
+        assertEquals(0, CensusCommand.census("--input", AuditTestKit.SAMPLE, "--warehouse", alone, "--snapshot-date", "2024-07-16").exitCode());
+        Map<String, List<String>> expected = withoutRunIds(snapshotContents(warehouse(alone), LocalDate.of(2024, 7, 16)));
+
+        Warehouse warehouse = warehouse(shared);
+        assertEquals(expected, withoutRunIds(snapshotContents(warehouse, LocalDate.of(2024, 7, 16))));
+        assertEquals(expected, withoutRunIds(snapshotContents(warehouse, LocalDate.of(2024, 8, 1))));
+        List<Row> runs = warehouse.read(Warehouse.AUDIT, "census_runs").orElseThrow().orderBy("snapshot_date").collectAsList();
+        assertEquals(List.of("2024-07-16 succeeded", "2024-08-01 succeeded"),
+                runs.stream().map(r -> r.getAs("snapshot_date") + " " + r.getAs("status")).toList());
+    }
+
+    /** data_quality rows carry their run's id, which differs by design. */
+    private static Map<String, List<String>> withoutRunIds(Map<String, List<String>> contents) {
+        contents.replaceAll((table, rows) -> rows.stream().map(row -> row.replaceAll("\"run_id\":\"[^\"]*\",?", "")).sorted().toList());
+        return contents;
+    }
+}

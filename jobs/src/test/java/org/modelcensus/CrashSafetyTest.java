@@ -1,0 +1,78 @@
+package org.modelcensus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.modelcensus.AuditTestKit.snapshotContents;
+import static org.modelcensus.AuditTestKit.warehouse;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelcensus.write.Warehouse;
+
+/**
+ * A run killed with SIGKILL while it writes leaves the earlier snapshot readable and unchanged, and the next run
+ * of the killed snapshot succeeds. The killed run is a child JVM, stopped the moment it has committed its first
+ * silver table (others still in flight) or its first gold table.
+ */
+class CrashSafetyTest {
+
+    private static final LocalDate EARLIER = LocalDate.of(2024, 7, 16);
+    private static final String REAL = "../shared/data/epoch/large_scale_ai_models_2024-07-16.csv";
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "killed after ''{0}''")
+    @ValueSource(strings = {"wrote silver/", "wrote gold/"})
+    void killedRunLeavesEarlierSnapshotAndRerunSucceeds(String killAfter) throws Exception {
+        String root = dir.resolve("warehouse").toString();
+        assertEquals(0, CensusCommand.census("--input", AuditTestKit.SAMPLE, "--warehouse", root).exitCode());
+        Warehouse warehouse = warehouse(root);
+        Map<String, List<String>> earlier = snapshotContents(warehouse, EARLIER);
+
+        Path log = dir.resolve("killed.log");
+        Process run = CensusCommand.child(log, "--input", REAL, "--warehouse", root, "--snapshot-date", "2024-08-01");
+        waitForLine(run, log, killAfter);
+        run.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block
+        assertTrue(run.waitFor(60, TimeUnit.SECONDS));
+        assertFalse(Files.readString(log).contains("recorded run"), "the run was killed before it ended");
+
+        assertEquals(earlier, snapshotContents(warehouse, EARLIER), "the earlier snapshot is unchanged and readable");
+
+        CensusCommand.Outcome rerun = CensusCommand.census("--input", REAL, "--warehouse", root, "--snapshot-date", "2024-08-01");
+        assertEquals(0, rerun.exitCode(), rerun.err());
+        assertEquals(earlier, snapshotContents(warehouse, EARLIER));
+        Map<String, List<String>> rerunTables = snapshotContents(warehouse, LocalDate.of(2024, 8, 1));
+        assertEquals(earlier.keySet(), rerunTables.keySet(), "every table holds the re-run snapshot");
+        assertEquals(192, rerunTables.get("silver.models").size() + rerunTables.get("silver.rejected_rows").size(),
+                "the real snapshot's 192 records, once each");
+        assertEquals(List.of("2020:3", "2021:9", "2022:28", "2023:104"),
+                warehouse.readSnapshot(Warehouse.GOLD, "models_by_year", LocalDate.of(2024, 8, 1)).orElseThrow()
+                        .selectExpr("concat(release_year, ':', models)").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    }
+
+    private static void waitForLine(Process run, Path log, String line) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(line)) {
+                return;
+            }
+            if (!run.isAlive()) {
+                throw new AssertionError("the run ended before '" + line + "':\n" + Files.readString(log));
+            }
+            Thread.sleep(20);
+        }
+        run.destroyForcibly();
+        throw new AssertionError("no '" + line + "' in the run's log within 5 minutes:\n" + Files.readString(log));
+    }
+}

@@ -1,0 +1,59 @@
+package org.modelcensus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.modelcensus.CensusCommand.assertRefused;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** scripts/export.sh writes a stored snapshot's CSV files from the warehouse alone, the same as --export-csv. */
+class ExportTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void exportFromTheWarehouseEqualsTheRunsOwnExport() throws IOException {
+        String root = dir.resolve("warehouse").toString();
+        Path ofRun = dir.resolve("run-export");
+        CensusCommand.Outcome run = CensusCommand.census("--input", AuditTestKit.SAMPLE, "--warehouse", root, "--export-csv", ofRun.toString());
+        assertEquals(0, run.exitCode(), run.err());
+
+        Path ofWarehouse = dir.resolve("warehouse-export");
+        CensusCommand.Outcome export = CensusCommand.export("--warehouse", root, "--snapshot-date", "2024-07-16", "--to", ofWarehouse.toString());
+
+        assertEquals(0, export.exitCode(), export.err());
+        List<String> files = csvFiles(ofRun);
+        assertEquals(17, files.size(), "13 gold tables and 4 audit tables: " + files);
+        assertTrue(files.containsAll(List.of("rejected_rows.csv", "data_quality.csv", "catalogue_changes.csv", "census_runs.csv")), files.toString());
+        assertEquals(files, csvFiles(ofWarehouse));
+        for (String file : files) {
+            assertEquals(Files.readString(ofRun.resolve(file)), Files.readString(ofWarehouse.resolve(file)), file);
+        }
+        assertEquals(3, Files.readAllLines(ofRun.resolve("rejected_rows.csv")).size(), "header and the sample's 2 rejected records");
+    }
+
+    @Test
+    void aSnapshotThatIsNotStoredIsRefused() {
+        String root = dir.resolve("warehouse").toString();
+        assertEquals(0, CensusCommand.census("--input", AuditTestKit.SAMPLE, "--warehouse", root).exitCode());
+
+        assertRefused(CensusCommand.export("--warehouse", root, "--snapshot-date", "2020-01-01", "--to", dir.resolve("out").toString()),
+                "Snapshot 2020-01-01 is not stored", "2024-07-16");
+        assertRefused(CensusCommand.export("--warehouse", dir.resolve("nothing").toString(), "--to", dir.resolve("out").toString()),
+                "No census tables in");
+    }
+
+    private static List<String> csvFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted().toList();
+        }
+    }
+}

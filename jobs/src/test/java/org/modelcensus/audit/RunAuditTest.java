@@ -1,0 +1,95 @@
+package org.modelcensus.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.modelcensus.AuditTestKit.MODEL_A;
+import static org.modelcensus.AuditTestKit.MODEL_B;
+import static org.modelcensus.AuditTestKit.MODEL_C;
+import static org.modelcensus.AuditTestKit.catalogue;
+import static org.modelcensus.AuditTestKit.census;
+import static org.modelcensus.AuditTestKit.warehouse;
+import static org.modelcensus.CensusTestKit.assertMentions;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelcensus.write.Warehouse;
+
+/** census_runs records every run, failed ones too: input and its SHA-256, options, counts, rows written, versions. */
+class RunAuditTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void recordsSucceededAndFailedRuns() throws Exception {
+        String root = dir.resolve("warehouse").toString();
+        Path good = catalogue(dir, "good.csv", MODEL_A, MODEL_B, MODEL_C, "Model D,2023-02-30,Language,Chat,Lab D,China,Industry,,,");
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, (org.modelcensus.AuditTestKit.HEADER + "\nMod\u00e8le,2023-01-05,Language,Chat,Lab,France,Industry,,,\n")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+
+        assertEquals(0, census(dir, good, root, "--snapshot-date", "2024-07-16", "--max-reject-share", "0.3", "--top-n", "2").exitCode());
+        assertEquals(3, census(dir, good, root, "--snapshot-date", "2024-07-16").exitCode());
+        assertEquals(2, census(dir, latin1, root, "--snapshot-date", "2024-07-17").exitCode());
+
+        Warehouse warehouse = warehouse(root);
+        List<Row> runs = warehouse.read(Warehouse.AUDIT, "census_runs").orElseThrow().orderBy("started_at").collectAsList();
+        assertEquals(3, runs.size());
+
+        Row succeeded = runs.get(0);
+        assertEquals("succeeded", succeeded.getAs("status"));
+        assertEquals(0, (int) succeeded.getAs("exit_code"));
+        assertNull(succeeded.getAs("message"));
+        assertEquals(good.toString(), succeeded.getAs("input_path"));
+        assertEquals(sha256(good), succeeded.getAs("input_sha256"));
+        assertEquals(Files.size(good), (long) succeeded.getAs("input_bytes"));
+        assertEquals("2024-07-16", succeeded.getAs("snapshot_date").toString());
+        assertEquals(List.of(4L, 3L, 1L), List.of(succeeded.<Long>getAs("rows_read"), succeeded.<Long>getAs("rows_accepted"),
+                succeeded.<Long>getAs("rows_rejected")));
+        Map<String, String> options = cast(succeeded.getJavaMap(succeeded.fieldIndex("options")));
+        assertEquals("0.3", options.get("max-reject-share"));
+        assertEquals("2", options.get("top-n"));
+        Map<String, Long> written = cast(succeeded.getJavaMap(succeeded.fieldIndex("rows_written")));
+        assertEquals(3L, written.get("silver.models"));
+        assertEquals(1L, written.get("silver.rejected_rows"));
+        assertEquals(warehouse.readSnapshot(Warehouse.GOLD, "models_by_year", java.time.LocalDate.of(2024, 7, 16)).orElseThrow().count(),
+                written.get("gold.models_by_year"));
+        assertEquals(13, written.keySet().stream().filter(k -> k.startsWith("gold.")).count(), "every gold table: " + written);
+        assertEquals("3.5.4", succeeded.getAs("spark_version"));
+        assertEquals("3.3.2", succeeded.getAs("delta_version"));
+        assertFalse(succeeded.<Timestamp>getAs("ended_at").before(succeeded.<Timestamp>getAs("started_at")));
+
+        Row gated = runs.get(1);
+        assertEquals("quality_gate_failed", gated.getAs("status"));
+        assertEquals(3, (int) gated.getAs("exit_code"));
+        assertEquals(List.of(4L, 3L, 1L), List.of(gated.<Long>getAs("rows_read"), gated.<Long>getAs("rows_accepted"), gated.<Long>getAs("rows_rejected")));
+        assertTrue(gated.getList(gated.fieldIndex("checks_failed")).toString().contains("rejected_share"));
+        assertTrue(gated.getJavaMap(gated.fieldIndex("rows_written")).isEmpty(), "nothing written");
+
+        Row refused = runs.get(2);
+        assertEquals("bad_input", refused.getAs("status"));
+        assertEquals(2, (int) refused.getAs("exit_code"));
+        assertMentions(refused.getAs("message"), "is not UTF-8", "iconv");
+        assertNull(refused.getAs("input_sha256"), "no fingerprint for an input that could not be read");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, V> Map<K, V> cast(Map<?, ?> map) {
+        return (Map<K, V>) map;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+}

@@ -1,0 +1,70 @@
+package org.modelcensus.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.modelcensus.SparkTestSupport.assertSameTable;
+import static org.modelcensus.SparkTestSupport.readCsv;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.modelcensus.CensusPipeline;
+import org.modelcensus.SparkTestSupport;
+import org.modelcensus.config.CensusOptions;
+
+/**
+ * The census reads the catalogue as CSV parts, Parquet or Delta (format inferred from the path, or given) and
+ * gives the same 13 tables as from the CSV file: shared/spec/expected/2024-07-16, cell for cell and in order.
+ */
+class ColumnarInputTest {
+
+    private static final Path SNAPSHOT = SparkTestSupport.sharedDir().resolve("data/epoch/large_scale_ai_models_2024-07-16.csv");
+    private static final Path EXPECTED = SparkTestSupport.sharedDir().resolve("spec/expected/2024-07-16");
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0} as --input-format {1}")
+    @CsvSource({
+            "catalogue_2024-07-16.parquet, auto, parquet",
+            "catalogue_2024-07-16, auto, delta",
+            "catalogue_2024-07-16, delta, delta",
+            "catalogue-parts_2024-07-16, auto, csv"})
+    void sameCensusFromEveryFormat(String name, String inputFormat, String stored) {
+        // The catalogue's own columns, as text under their header names: what a data team would store.
+        Dataset<Row> catalogue = SparkTestSupport.spark().read()
+                .option("header", "true").option("multiLine", "true").option("escape", "\"")
+                .csv(SNAPSHOT.toString());
+        String input = dir.resolve(name).toString();
+        if (stored.equals("csv")) {
+            catalogue.repartition(3).write().option("header", "true").option("escape", "\"").csv(input);
+        } else if (stored.equals("delta")) {
+            // Delta needs column mapping for header names with spaces and parentheses.
+            catalogue.repartition(3).write().format("delta")
+                    .option("delta.columnMapping.mode", "name")
+                    .option("delta.minReaderVersion", "2")
+                    .option("delta.minWriterVersion", "5")
+                    .save(input);
+        } else {
+            catalogue.repartition(3).write().format(stored).save(input);
+        }
+
+        CensusPipeline.Result result = new CensusPipeline(SparkTestSupport.spark()).run(CensusOptions.parse(new String[] {
+                "--input", input, "--input-format", inputFormat, "--warehouse", dir.resolve("warehouse").toString(), "--report-dir", ""},
+                System.out));
+
+        assertEquals(LocalDate.of(2024, 7, 16), result.config().snapshotDate(), "the date in the folder name");
+        assertEquals(List.of(192L, 0L), List.of(result.accepted(), result.rejected()));
+        for (String table : List.of("models_by_year", "models_by_country_year", "country_ranking", "focus_country_models",
+                "models_by_domain_year", "multimodal_by_year", "models_by_task_group", "models_by_task_count_year",
+                "models_by_development_type", "models_by_org_category_year", "top_organizations", "top_models_by_compute",
+                "headline_metrics")) {
+            assertSameTable(readCsv(EXPECTED.resolve(table + ".csv")), result.gold().get(table));
+        }
+    }
+}
