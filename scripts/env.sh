@@ -26,3 +26,19 @@ CENSUS_CLASSPATH="$CENSUS_HOME/target/classes:$(cat target/classpath.txt)"
 # C1 alone gets a 48 MB code cache by default, which Spark's generated code fills in a long run: give it more.
 CENSUS_JVM_OPTS="$(grep -v '^#' conf/jvm.options | tr '\n' ' ') -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -Xmx${CENSUS_DRIVER_MEMORY:-2g} ${CENSUS_EXTRA_JVM_OPTS:-}"
 export CENSUS_HOME CENSUS_JAR CENSUS_CLASSPATH CENSUS_JVM_OPTS
+
+# census_spark_home: exports SPARK_HOME=target/spark-home, a Spark home made of the Maven-resolved jars (no Spark
+# download): jars/ links every jar of the classpath but the ones the application jar bundles (Delta, picocli), as in
+# a Spark distribution. Spark's standalone Worker starts executors with SPARK_HOME/jars on their classpath; its
+# launcher also needs SPARK_SCALA_VERSION, which a distribution's bin/ scripts would set.
+census_spark_home() {
+  SPARK_HOME="$CENSUS_HOME/target/spark-home"
+  if [[ ! -f $SPARK_HOME/.built || target/classpath.txt -nt $SPARK_HOME/.built ]]; then
+    rm -rf "$SPARK_HOME"
+    mkdir -p "$SPARK_HOME/jars"
+    tr ':' '\n' < target/classpath.txt | grep -vE '/io/delta/|/info/picocli/' | xargs -r ln -s -t "$SPARK_HOME/jars"
+    touch "$SPARK_HOME/.built"
+  fi
+  SPARK_SCALA_VERSION=2.12
+  export SPARK_HOME SPARK_SCALA_VERSION
+}

@@ -1,28 +1,51 @@
 #!/usr/bin/env bash
-# Runs the census through spark-submit on any master: scripts/submit.sh --master URL [census options]
-# Uses $SPARK_HOME/bin/spark-submit when SPARK_HOME is set, else Spark's own SparkSubmit from the
-# Maven-resolved jars (no Spark installation needed). Default master: local[*].
+# Runs the census through spark-submit on any master:
+#   scripts/submit.sh --master URL [--conf KEY=VALUE]... [census options]
+# Uses $SPARK_HOME/bin/spark-submit when it exists, else Spark's own SparkSubmit from the Maven-resolved jars (no
+# Spark installation needed). Default master: local[*]. Examples:
+#   scripts/submit.sh --master spark://127.0.0.1:7077 --input ../shared/data/epoch/large_scale_ai_models_2024-07-16.csv
+#   scripts/submit.sh --master 'local-cluster[2,1,1024]' --conf spark.sql.shuffle.partitions=4 --input ...
+# A cluster on this machine (local-cluster, spark://127.0.0.1 or spark://localhost) is reached over loopback only.
 source "$(dirname "$0")/env.sh"
 
 master="local[*]"
+confs=()
 app_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --master) master="$2"; shift 2 ;;
     --master=*) master="${1#--master=}"; shift ;;
+    --conf) confs+=(--conf "$2"); shift 2 ;;
+    --conf=*) confs+=(--conf "${1#--conf=}"); shift ;;
     *) app_args+=("$1"); shift ;;
   esac
 done
 
-submit_args=(
-  --class org.modelcensus.CensusJob
-  --master "$master"
-  --driver-java-options "$CENSUS_JVM_OPTS"
-  --conf "spark.executor.extraJavaOptions=$(grep -v '^#' conf/jvm.options | tr '\n' ' ')"
-)
-if [[ -n "${SPARK_HOME:-}" ]]; then
-  exec "$SPARK_HOME/bin/spark-submit" "${submit_args[@]}" "$CENSUS_JAR" "${app_args[@]}"
+case "$master" in
+  local-cluster*|spark://127.0.0.1:*|spark://localhost:*)
+    # The driver (and its web UI, which follows SPARK_LOCAL_IP) listens on loopback only.
+    export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+    confs=(--conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 "${confs[@]}")
+    ;;
+esac
+if [[ $master == local-cluster* && -z ${SPARK_HOME:-} ]]; then
+  census_spark_home # local-cluster starts its workers in the driver: they launch executors from SPARK_HOME/jars
 fi
+
+# Spark 3.5 adds the add-opens Java 17 needs to the executors (spark.executor.extraJavaOptions) itself, and
+# bin/spark-submit adds them to the driver.
+submit_args=(--class org.modelcensus.CensusJob --master "$master" "${confs[@]}")
+if [[ -x "${SPARK_HOME:-}/bin/spark-submit" ]]; then
+  # spark-submit refuses -Xmx in the driver's Java options: the heap goes as --driver-memory.
+  driver_opts=()
+  for opt in $CENSUS_JVM_OPTS; do
+    [[ $opt == -Xmx* ]] || driver_opts+=("$opt")
+  done
+  exec "$SPARK_HOME/bin/spark-submit" --driver-memory "${CENSUS_DRIVER_MEMORY:-2g}" \
+    --driver-java-options "${driver_opts[*]}" "${submit_args[@]}" "$CENSUS_JAR" "${app_args[@]}"
+fi
+# The driver runs in this JVM, with the census's log settings (as scripts/run.sh).
 # shellcheck disable=SC2086
-exec java $CENSUS_JVM_OPTS -cp "$(cat target/classpath.txt)" org.apache.spark.deploy.SparkSubmit \
+exec java $CENSUS_JVM_OPTS -Dlog4j2.configurationFile="$CENSUS_HOME/jobs/src/main/resources/log4j2.properties" \
+  -cp "$(cat target/classpath.txt)" org.apache.spark.deploy.SparkSubmit \
   "${submit_args[@]}" "$CENSUS_JAR" "${app_args[@]}"

@@ -3,6 +3,7 @@ package org.modelcensus;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -17,6 +18,9 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -48,6 +52,9 @@ public final class CensusPipeline {
     /** Tables are written this many at a time: a Delta commit mostly waits on the file system, not the CPU. */
     private static final int PARALLEL_WRITES = 4;
 
+    /** Folder of the warehouse where a run on a cluster keeps its checkpoints, in {@code <run id>/}, until it ends. */
+    static final String CHECKPOINTS = "_checkpoints";
+
     private final SparkSession spark;
 
     public CensusPipeline(SparkSession spark) {
@@ -63,11 +70,19 @@ public final class CensusPipeline {
     /** Runs the census and records the run in census_runs, however it ends. */
     public Result run(CensusConfig requested) {
         RunAudit audit = new RunAudit(spark, requested);
+        Path checkpoints = new Path(new Path(requested.warehouse(), CHECKPOINTS), audit.runId());
+        if (!spark.sparkContext().isLocal()) {
+            spark.sparkContext().setCheckpointDir(checkpoints.toString()); // see materialize
+        }
         try {
             return census(requested, audit);
         } catch (RuntimeException e) {
             audit.append(audit.record(CensusJob.statusOf(e), CensusJob.exitCodeOf(e), String.valueOf(e.getMessage())));
             throw e;
+        } finally {
+            if (!spark.sparkContext().isLocal()) {
+                deleteCheckpoints(checkpoints);
+            }
         }
     }
 
@@ -178,17 +193,28 @@ public final class CensusPipeline {
     }
 
     /**
-     * Computes a table once and keeps it. In local mode its plan is also cut (localCheckpoint), which is what makes
-     * small catalogues fast; but a local checkpoint lives only on the executor that computed it, so on a cluster
-     * the table is cached instead, and a lost executor's part is recomputed from the plan.
+     * Computes a table once and keeps it, with its plan cut, which is what makes small catalogues fast. In local mode
+     * it is kept in memory (localCheckpoint). On a cluster a local checkpoint lives only on the executor that computed
+     * it (when that executor dies the run fails: "Checkpoint block ... not found"), so the table is written to
+     * {@code <warehouse>/_checkpoints/<run id>} (a reliable checkpoint), which the run removes when it ends. Caching
+     * (persist) instead also survives a lost executor but keeps every plan whole: on the 2-core machine the quality
+     * checks alone then took over 3 minutes on local-cluster[2,1,1024], against 8 s with checkpoints.
      */
     private Dataset<Row> materialize(Dataset<Row> table) {
-        if (spark.sparkContext().isLocal()) {
-            return table.localCheckpoint(true);
+        return spark.sparkContext().isLocal() ? table.localCheckpoint(true) : table.checkpoint(true);
+    }
+
+    private void deleteCheckpoints(Path checkpoints) {
+        try {
+            FileSystem fs = checkpoints.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            fs.delete(checkpoints, true);
+            FileStatus[] others = fs.exists(checkpoints.getParent()) ? fs.listStatus(checkpoints.getParent()) : null;
+            if (others != null && others.length == 0) {
+                fs.delete(checkpoints.getParent(), false);
+            }
+        } catch (IOException e) {
+            LOG.warn("could not remove the checkpoints {}: {}", checkpoints, e.getMessage());
         }
-        Dataset<Row> cached = table.persist(StorageLevel.MEMORY_AND_DISK());
-        cached.count();
-        return cached;
     }
 
     private Map<String, Long> writeAll(TableWriter writer, String layer, Map<String, Dataset<Row>> tables) {

@@ -1,0 +1,142 @@
+package org.modelcensus.generate;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.modelcensus.config.CensusOptions;
+
+/**
+ * Builds row {@code id} of a synthetic catalogue from a {@link CatalogueProfile}: a pure function of (seed, id),
+ * so any executor builds the same row whatever the partitioning and task order.
+ *
+ * <p>Cells are drawn from donor rows of the profile, so every column keeps its empirical distribution (list
+ * lengths, label frequencies, multi-line abstracts, empty cells). Columns that belong together come from the
+ * same donor: organization, country and organization category; domain and task; the size figures. Then:
+ * <ul>
+ *   <li>model: the donor's name plus {@code " #<id>"}, unique;</li>
+ *   <li>publication date: the donor's year, a uniformly random valid day of it (a donor date that is not a
+ *       valid ISO date is kept as it is, so the like-catalogue's rejection rate carries over);</li>
+ *   <li>parameters, training compute, dataset size: the donor's figure times a log-normal factor
+ *       (sigma {@value #FIGURE_SIGMA}), 3 significant digits; text that is not a number is kept.</li>
+ * </ul>
+ */
+public final class RowSynthesizer implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    static final double FIGURE_SIGMA = 0.3;
+
+    /** Fields drawn from one donor per row; every other column is drawn on its own. */
+    private static final Map<String, String> GROUP_OF_FIELD = Map.of(
+            "organization", "organization",
+            "country", "organization",
+            "organization_category", "organization",
+            "domain", "domain",
+            "task", "domain",
+            "parameters", "figures",
+            "training_compute_flop", "figures",
+            "training_dataset_size", "figures",
+            "training_hardware", "figures",
+            "hardware_quantity", "figures");
+
+    private static final Set<String> JITTERED = Set.of("parameters", "training_compute_flop", "training_dataset_size");
+
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    private static final int SALT_DAY = 1_000_001;
+    private static final int SALT_FIGURE = 2_000_003;
+
+    private final List<String[]> donors;
+    private final int[] groupOfColumn;
+    private final int groups;
+    private final int modelColumn;
+    private final int dateColumn;
+    private final boolean[] jittered;
+    private final long seed;
+
+    public RowSynthesizer(CatalogueProfile profile, long seed) {
+        this.donors = new ArrayList<>(profile.donors());
+        this.seed = seed;
+        int columns = profile.header().size();
+        this.groupOfColumn = new int[columns];
+        this.jittered = new boolean[columns];
+        Map<String, Integer> groupIds = new LinkedHashMap<>();
+        for (int c = 0; c < columns; c++) {
+            String field = profile.fieldOfColumn().get(c);
+            String group = field != null && GROUP_OF_FIELD.containsKey(field) ? GROUP_OF_FIELD.get(field) : "column " + c;
+            groupOfColumn[c] = groupIds.computeIfAbsent(group, g -> groupIds.size());
+            jittered[c] = field != null && JITTERED.contains(field);
+        }
+        this.groups = groupIds.size();
+        this.modelColumn = profile.columnOf("model");
+        this.dateColumn = profile.columnOf("publication_date");
+    }
+
+    /** The cells of row {@code id}, in header order; null for an empty cell. */
+    public String[] row(long id) {
+        String[][] donorOfGroup = new String[groups][];
+        for (int g = 0; g < groups; g++) {
+            donorOfGroup[g] = donors.get((int) Long.remainderUnsigned(hash(id, g), donors.size()));
+        }
+        String[] cells = new String[groupOfColumn.length];
+        for (int c = 0; c < cells.length; c++) {
+            String value = donorOfGroup[groupOfColumn[c]][c];
+            if (c == modelColumn) {
+                value = (value == null || value.isBlank() ? "Model" : value.strip()) + " #" + id;
+            } else if (c == dateColumn) {
+                value = randomDayOfYear(value, id);
+            } else if (jittered[c]) {
+                value = jitter(value, id, c);
+            }
+            cells[c] = value;
+        }
+        return cells;
+    }
+
+    private String randomDayOfYear(String donorDate, long id) {
+        LocalDate date = donorDate == null ? null : CensusOptions.parseIsoDate(donorDate);
+        if (date == null) {
+            return donorDate;
+        }
+        int days = Year.of(date.getYear()).length();
+        int day = 1 + (int) Long.remainderUnsigned(hash(id, SALT_DAY), days);
+        return LocalDate.ofYearDay(date.getYear(), day).toString();
+    }
+
+    private String jitter(String donorFigure, long id, int column) {
+        double figure;
+        try {
+            figure = donorFigure == null ? Double.NaN : Double.parseDouble(donorFigure.strip());
+        } catch (NumberFormatException e) {
+            return donorFigure;
+        }
+        if (!Double.isFinite(figure) || figure <= 0) {
+            return donorFigure;
+        }
+        double u1 = uniform(hash(id, SALT_FIGURE + 2 * column));
+        double u2 = uniform(hash(id, SALT_FIGURE + 2 * column + 1));
+        double gaussian = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+        return String.format(Locale.ROOT, "%.3g", figure * Math.exp(FIGURE_SIGMA * gaussian));
+    }
+
+    /** 64 well-mixed bits from (seed, id, salt): SplitMix64's finalizer applied in a chain. */
+    long hash(long id, int salt) {
+        return mix(mix(mix(seed) ^ id) ^ (salt * GOLDEN));
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** In [0, 1). */
+    private static double uniform(long bits) {
+        return (bits >>> 11) * 0x1.0p-53;
+    }
+}

@@ -1,0 +1,23 @@
+-- models_by_development_type: models developed by one organization group or jointly (sql/gold/models_by_development_type.sql).
+-- grain: one row per development type (single, joint), zeros included.
+
+with development_types as (
+    select unnest(['single', 'joint']) as development_type
+),
+
+per_type as (
+    select
+        development_type,
+        count(distinct model) as models
+    from models
+    where release_year between ${from_year} and ${to_year}
+    group by development_type
+)
+
+select
+    development_types.development_type,
+    coalesce(per_type.models, 0) as models
+from development_types
+left join per_type
+    on development_types.development_type = per_type.development_type
+order by development_type desc

@@ -1,0 +1,45 @@
+-- models_by_task_count_year: models by number of tasks and year (sql/gold/models_by_task_count_year.sql).
+-- grain: one row per task-count bucket (1, 2, 3, 4, 5+) and release year of the window, zeros included.
+
+with window_years as (
+    select unnest(generate_series(${from_year}, ${to_year})) as release_year
+),
+
+buckets as (
+    select unnest(['1', '2', '3', '4', '5+']) as task_count
+),
+
+grid as (
+    select buckets.task_count, window_years.release_year
+    from buckets
+    cross join window_years
+),
+
+bucketed as (
+    select
+        model,
+        release_year,
+        case when task_count >= 5 then '5+' else cast(task_count as varchar) end as task_count
+    from models
+    where task_count >= 1
+      and release_year between ${from_year} and ${to_year}
+),
+
+per_cell as (
+    select
+        task_count,
+        release_year,
+        count(distinct model) as models
+    from bucketed
+    group by task_count, release_year
+)
+
+select
+    grid.task_count,
+    grid.release_year,
+    coalesce(per_cell.models, 0) as models
+from grid
+left join per_cell
+    on grid.task_count = per_cell.task_count
+   and grid.release_year = per_cell.release_year
+order by task_count, release_year
