@@ -43,7 +43,7 @@ public final class CensusJob {
             if (config == null) {
                 return OK;
             }
-            spark = SparkSessions.create(config.master());
+            spark = SparkSessions.create(config.master(), config.warehouse());
             new CensusPipeline(spark).run(config);
             return OK;
         } catch (CensusInputException | CensusQualityException e) {

@@ -26,6 +26,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.modelcensus.audit.RunAudit;
+import org.modelcensus.catalog.CensusCatalog;
 import org.modelcensus.config.CensusConfig;
 import org.modelcensus.config.CensusOptions;
 import org.modelcensus.config.TextSource;
@@ -170,6 +171,7 @@ public final class CensusPipeline {
             new ReportRenderer(config.reportDir()).render(config, gold, spark.table("ref_countries"), quality.table());
         }
         audit.append(record);
+        CensusCatalog.registerAfterRun(spark, config.warehouse());
         LOG.info("read {} records = {} accepted + {} rejected; wrote {} tables to {}", accepted + rejected, accepted, rejected,
                 written.size(), config.warehouse());
         return new Result(config, accepted + rejected, accepted, rejected, silver, gold, written, audit.runId(), quality, changes);

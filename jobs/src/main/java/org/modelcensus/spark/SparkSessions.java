@@ -1,24 +1,65 @@
 package org.modelcensus.spark;
 
+import java.io.File;
+
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the one SparkSession of a run, with Delta Lake and settings sized for a catalogue. */
 public final class SparkSessions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
+
+    private static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
+    private static final String READ_ONLY_EXTENSION = "org.modelcensus.catalog.ReadOnlyExtension";
+    /** The folder of a warehouse that holds its catalog (the Hive metastore), next to silver/ and gold/. */
+    public static final String CATALOG_DIR = "_catalog";
 
     private SparkSessions() {
     }
 
     /**
+     * A session without a persistent catalog (tables are read and written by path): the tests' session.
+     *
      * @param master the --master option; null keeps spark-submit's master, or local[*] when there is none
      */
     public static SparkSession create(String master) {
+        return builder(master, DELTA_EXTENSION).getOrCreate();
+    }
+
+    /**
+     * A census run's session: as {@link #create(String)}, plus the persistent catalog of the warehouse
+     * ({@link #withCatalog}) when Spark's Hive support is on the classpath.
+     */
+    public static SparkSession create(String master, String warehouse) {
+        SparkSession.Builder builder = builder(master, DELTA_EXTENSION);
+        return withCatalog(builder, warehouse).getOrCreate();
+    }
+
+    /**
+     * A session over the warehouse's catalog that only reads: every plan that is not a read is rejected
+     * (see {@code ReadOnlyCheck}). For the SQL endpoint and scripts/sql.sh.
+     */
+    public static SparkSession createReadOnly(String master, String warehouse) {
+        if (!hiveOnClasspath()) {
+            throw new IllegalStateException("Spark's Hive support (spark-hive_2.12) is not on the classpath: the catalog needs it.");
+        }
+        SparkSession.Builder builder = builder(master, DELTA_EXTENSION + "," + READ_ONLY_EXTENSION)
+                // no SELECT ... FROM csv.`/any/file`: only the catalog's tables are readable
+                .config("spark.sql.runSQLOnFiles", "false");
+        return withCatalog(builder, warehouse).getOrCreate();
+    }
+
+    private static SparkSession.Builder builder(String master, String extensions) {
         SparkConf submitted = new SparkConf();
         String effectiveMaster = master != null ? master : submitted.get("spark.master", "local[*]");
         SparkSession.Builder builder = SparkSession.builder()
                 .appName("model-census")
                 .master(effectiveMaster)
-                .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+                .config("spark.sql.extensions", extensions)
                 .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
                 // 2023-02-30 must be an invalid date, not an upgrade exception (spec: rejected rows).
                 .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
@@ -35,6 +76,66 @@ public final class SparkSessions {
         if (effectiveMaster.startsWith("local") && !submitted.contains("spark.ui.enabled")) {
             builder.config("spark.ui.enabled", "false");
         }
-        return builder.getOrCreate();
+        return builder;
+    }
+
+    /**
+     * The persistent catalog (Hive metastore) of the warehouse. A local warehouse keeps its own: an embedded Derby
+     * metastore in {@code <warehouse>/_catalog/metastore_db}, so the warehouse folder is self-contained and can be
+     * moved or copied whole. A metastore configured outside (hive-site.xml, spark.hadoop.javax.jdo.* or
+     * spark.hadoop.hive.metastore.uris, as on a cluster) is kept. Without Spark's Hive classes, or with
+     * spark.sql.catalogImplementation=in-memory, the session has no persistent catalog and the census does not
+     * register its tables.
+     */
+    private static SparkSession.Builder withCatalog(SparkSession.Builder builder, String warehouse) {
+        SparkConf submitted = new SparkConf();
+        if ("in-memory".equals(submitted.get("spark.sql.catalogImplementation", null))) {
+            return builder;
+        }
+        if (!hiveOnClasspath()) {
+            LOG.info("no persistent catalog: Spark's Hive support is not on the classpath");
+            return builder;
+        }
+        builder.enableHiveSupport();
+        boolean ownMetastore = submitted.contains("spark.hadoop.javax.jdo.option.ConnectionURL")
+                || submitted.contains("spark.hadoop.hive.metastore.uris")
+                || Thread.currentThread().getContextClassLoader().getResource("hive-site.xml") != null;
+        File local = localFolder(warehouse);
+        if (ownMetastore || local == null) {
+            return builder;
+        }
+        File catalogDir = new File(local, CATALOG_DIR);
+        if (!catalogDir.isDirectory() && !catalogDir.mkdirs()) {
+            throw new IllegalStateException("Cannot create the catalog folder " + catalogDir);
+        }
+        // Derby's log goes beside its database, not into the working directory; read once, when Derby boots.
+        if (System.getProperty("derby.stream.error.file") == null) {
+            System.setProperty("derby.stream.error.file", new File(catalogDir, "derby.log").getPath());
+        }
+        return builder
+                .config("spark.sql.warehouse.dir", local.toURI().toString())
+                .config("spark.hadoop.javax.jdo.option.ConnectionURL",
+                        "jdbc:derby:;databaseName=" + new File(catalogDir, "metastore_db").getPath() + ";create=true");
+    }
+
+    /** The warehouse as an absolute local folder, or null when it is on another file system (hdfs:, s3a:, ...). */
+    private static File localFolder(String warehouse) {
+        Path path = new Path(warehouse);
+        String scheme = path.toUri().getScheme();
+        if (scheme != null && !scheme.equals("file")) {
+            return null;
+        }
+        return new File(path.toUri().getPath()).getAbsoluteFile();
+    }
+
+    /** Whether Spark's Hive support (spark-hive) is on the classpath, as enableHiveSupport() requires. */
+    public static boolean hiveOnClasspath() {
+        try {
+            Class.forName("org.apache.spark.sql.hive.HiveSessionStateBuilder", false, SparkSessions.class.getClassLoader());
+            Class.forName("org.apache.hadoop.hive.conf.HiveConf", false, SparkSessions.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 }

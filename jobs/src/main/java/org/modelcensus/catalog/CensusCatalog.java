@@ -1,0 +1,358 @@
+package org.modelcensus.catalog;
+
+import java.io.File;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.catalog.CatalogTable;
+import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.delta.util.FileNames;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.modelcensus.spark.SparkSessions;
+import org.modelcensus.write.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import scala.Option;
+import scala.collection.JavaConverters;
+
+/**
+ * Registers the warehouse's tables in the persistent catalog as database {@code census}: one external Delta table
+ * per folder {@code <warehouse>/<layer>/<table>}, with the table and column comments of the {@link DataDictionary}.
+ * Idempotent and cheap when nothing changed: a table is created when missing, re-created when its location moved,
+ * its comments are set when they differ from the dictionary (a new column, an edited dictionary), and a table whose
+ * folder is gone is dropped (external tables: dropping never deletes data). New snapshots need nothing: a Delta
+ * table at a location shows its latest commit to every query.
+ */
+public final class CensusCatalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CensusCatalog.class);
+
+    public static final String DATABASE = "census";
+    /**
+     * Spark local property (per thread, not settable from SQL) that marks the catalog's own writes, which the
+     * read-only check of the SQL endpoint lets through.
+     */
+    public static final String WRITER_PROPERTY = "model-census.catalog.writer";
+    private static final List<String> LAYERS = List.of(Warehouse.SILVER, Warehouse.GOLD, Warehouse.AUDIT);
+    private static final Pattern EMBEDDED_DERBY = Pattern.compile("^jdbc:derby:;databaseName=([^;]+)");
+
+    private final SparkSession spark;
+    private final Path warehouse;
+    private final DataDictionary dictionary;
+
+    /** What one synchronization changed. */
+    public record Changes(List<String> created, List<String> commented, List<String> dropped, int tables) {
+        public boolean any() {
+            return !created.isEmpty() || !commented.isEmpty() || !dropped.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return tables + " tables in database " + DATABASE + (any() ? "; created " + created + ", comments set on "
+                    + commented + ", dropped " + dropped : ", unchanged");
+        }
+    }
+
+    public CensusCatalog(SparkSession spark, String warehouse, DataDictionary dictionary) {
+        this.spark = spark;
+        this.warehouse = new Path(warehouse);
+        this.dictionary = dictionary;
+    }
+
+    /** Whether the session has a persistent catalog (Hive metastore) to register the tables in. */
+    public static boolean isPersistent(SparkSession spark) {
+        return "hive".equals(spark.sparkContext().conf().get("spark.sql.catalogImplementation", "in-memory"));
+    }
+
+    /**
+     * The census run's one call after its writes. The tables are written already, so a catalog that cannot be
+     * reached (for example the embedded metastore held by the running SQL endpoint) is a warning, not a failed run:
+     * the endpoint registers new tables itself, and scripts/sql.sh before its query.
+     */
+    public static void registerAfterRun(SparkSession spark, String warehouse) {
+        if (!isPersistent(spark)) {
+            LOG.info("no persistent catalog in this session: tables not registered in database {}", DATABASE);
+            return;
+        }
+        if (metastoreBusy(spark)) {
+            LOG.info("tables written; not registered now: the catalog of {} is in use by another process (the SQL endpoint, "
+                    + "scripts/sql.sh or another run), which registers them itself", warehouse);
+            return;
+        }
+        try {
+            LOG.info("catalog: {}", new CensusCatalog(spark, warehouse, DataDictionary.load(spark)).sync());
+        } catch (Exception e) {
+            LOG.warn("tables written but not registered in the catalog (database {}): {}. The SQL endpoint "
+                    + "(scripts/serve.sh) registers them itself; scripts/sql.sh before its query.", DATABASE, rootMessage(e));
+        }
+    }
+
+    /**
+     * Whether the session's metastore is an embedded Derby database that another process has open now. Embedded Derby
+     * admits one process (it holds an exclusive lock on {@code metastore_db/dbex.lck}), and the Hive client retries for
+     * half a minute before it gives up, so a caller that can do without the catalog asks first.
+     */
+    public static boolean metastoreBusy(SparkSession spark) {
+        String url = spark.sparkContext().conf().get("spark.hadoop.javax.jdo.option.ConnectionURL", "");
+        Matcher derby = EMBEDDED_DERBY.matcher(url);
+        if (!derby.find()) {
+            return false;
+        }
+        File lock = new File(derby.group(1), "dbex.lck");
+        if (!lock.isFile()) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lock.toPath(), StandardOpenOption.WRITE)) {
+            FileLock held = channel.tryLock();
+            if (held == null) {
+                return true;
+            }
+            held.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return false; // this process has it open: its Hive client is up
+        } catch (IOException e) {
+            return false; // cannot tell: let the Hive client try
+        }
+    }
+
+    /** Brings database {@code census} in line with the warehouse's table folders and the dictionary. */
+    public synchronized Changes sync() {
+        String previous = spark.sparkContext().getLocalProperty(WRITER_PROPERTY);
+        spark.sparkContext().setLocalProperty(WRITER_PROPERTY, "true");
+        long started = System.nanoTime();
+        try {
+            return syncAsWriter();
+        } finally {
+            LOG.debug("catalog synchronized in {} ms", (System.nanoTime() - started) / 1_000_000);
+            spark.sparkContext().setLocalProperty(WRITER_PROPERTY, previous);
+        }
+    }
+
+    private Changes syncAsWriter() {
+        FileSystem fs = fileSystem();
+        Path root = fs.makeQualified(warehouse);
+        Map<String, Path> folders = tableFolders(fs, root);
+        SessionCatalog catalog = spark.sessionState().catalog();
+        if (!catalog.databaseExists(DATABASE)) {
+            spark.sql("create database if not exists " + DATABASE + " comment "
+                    + literal("model-census tables of the warehouse " + root) + " location "
+                    + literal(new Path(new Path(root, SparkSessions.CATALOG_DIR), DATABASE + ".db").toString()));
+        }
+        List<String> created = new ArrayList<>();
+        List<String> commented = new ArrayList<>();
+        List<String> dropped = new ArrayList<>();
+        for (String name : registeredTables(catalog)) {
+            if (!folders.containsKey(name)) {
+                spark.sql("drop table if exists " + qualified(name));
+                dropped.add(name);
+            }
+        }
+        Properties checked = readChecked(fs, root);
+        Properties nowChecked = new Properties();
+        for (Map.Entry<String, Path> folder : folders.entrySet()) {
+            String name = folder.getKey();
+            TableIdentifier id = new TableIdentifier(name, Option.apply(DATABASE));
+            if (catalog.tableExists(id)) {
+                CatalogTable registered = metadata(catalog, id);
+                if (!isDeltaAt(registered, folder.getValue())) {
+                    LOG.info("catalog: {} was registered as {} at {}; registering it anew at {}", name,
+                            registered.provider().getOrElse(() -> "?"), registered.location(), folder.getValue().toUri());
+                    spark.sql("drop table " + qualified(name));
+                }
+            }
+            if (!catalog.tableExists(id)) {
+                spark.sql("create table " + qualified(name) + " using delta location " + literal(folder.getValue().toString()));
+                created.add(name);
+            }
+            // A table's comments are checked when a commit or the dictionary changed since the last check: reading a
+            // Delta table's schema costs a Spark job, listing its log does not.
+            String fingerprint = fingerprint(fs, name, folder.getValue());
+            if (!fingerprint.equals(checked.getProperty(name))) {
+                if (setComments(name, folder.getValue())) {
+                    commented.add(name);
+                    fingerprint = fingerprint(fs, name, folder.getValue());
+                }
+            }
+            nowChecked.setProperty(name, fingerprint);
+        }
+        if (!nowChecked.equals(checked)) {
+            writeChecked(fs, root, nowChecked);
+        }
+        return new Changes(created, commented, dropped, folders.size());
+    }
+
+    /** The Delta table folders of the layers, by table name (a Parquet warehouse has none: it is not registered). */
+    private Map<String, Path> tableFolders(FileSystem fs, Path root) {
+        Map<String, Path> folders = new LinkedHashMap<>();
+        try {
+            for (String layer : LAYERS) {
+                Path layerDir = new Path(root, layer);
+                if (!fs.isDirectory(layerDir)) {
+                    continue;
+                }
+                for (FileStatus table : fs.listStatus(layerDir)) {
+                    String name = table.getPath().getName();
+                    if (!table.isDirectory() || name.startsWith("_") || name.startsWith(".")) {
+                        continue;
+                    }
+                    if (!fs.isDirectory(new Path(table.getPath(), "_delta_log"))) {
+                        LOG.info("catalog: {}/{} is not a Delta table; only Delta tables are registered", layer, name);
+                    } else if (folders.putIfAbsent(name, table.getPath()) != null) {
+                        LOG.warn("catalog: {}/{} has the name of {}; registered once, as {}", layer, name, folders.get(name), name);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list the tables of " + root + ": " + e.getMessage(), e);
+        }
+        return folders;
+    }
+
+    private static List<String> registeredTables(SessionCatalog catalog) {
+        List<String> names = new ArrayList<>();
+        for (TableIdentifier id : JavaConverters.seqAsJavaList(catalog.listTables(DATABASE, "*", false))) {
+            names.add(id.table());
+        }
+        return names;
+    }
+
+    private static CatalogTable metadata(SessionCatalog catalog, TableIdentifier id) {
+        try {
+            return catalog.getTableMetadata(id);
+        } catch (org.apache.spark.sql.AnalysisException e) { // Scala declares NoSuchTable/NoSuchDatabase
+            throw new IllegalStateException("Cannot read the catalog entry of " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean isDeltaAt(CatalogTable table, Path folder) {
+        boolean delta = table.provider().isDefined() && table.provider().get().equalsIgnoreCase("delta");
+        return delta && fileSystem().makeQualified(new Path(table.location())).equals(folder);
+    }
+
+    /**
+     * Sets the dictionary's comments where the table's differ: all columns in one commit (REPLACE COLUMNS with the
+     * same names and types), the table's in another. A Delta table keeps its comments in its own log, so they
+     * travel with the table folder. Returns whether anything was set.
+     */
+    private boolean setComments(String name, Path folder) {
+        Snapshot snapshot = DeltaLog.forTable(spark, folder).update(false, Option.empty(), Option.empty());
+        StructType schema = snapshot.metadata().schema();
+        boolean columnsDiffer = false;
+        List<String> columns = new ArrayList<>();
+        for (StructField field : schema.fields()) {
+            String wanted = dictionary.columnComment(name, field.name());
+            String current = field.getComment().isDefined() ? field.getComment().get() : null;
+            String comment = wanted != null ? wanted : current;
+            columnsDiffer |= !Objects.equals(comment, current);
+            columns.add("`" + field.name() + "` " + field.dataType().sql() + (comment != null ? " comment " + literal(comment) : ""));
+        }
+        if (columnsDiffer) {
+            spark.sql("alter table " + qualified(name) + " replace columns (" + String.join(", ", columns) + ")");
+        }
+        String wantedTable = dictionary.tableComment(name);
+        boolean tableDiffers = wantedTable != null && !wantedTable.equals(snapshot.metadata().description());
+        if (tableDiffers) {
+            spark.sql("comment on table " + qualified(name) + " is " + literal(wantedTable));
+        }
+        return columnsDiffer || tableDiffers;
+    }
+
+    /** The table's latest Delta commit, its location and its dictionary entries: what its comments depend on. */
+    private String fingerprint(FileSystem fs, String name, Path folder) {
+        long version = -1;
+        try {
+            for (FileStatus file : fs.listStatus(new Path(folder, "_delta_log"))) {
+                if (FileNames.isDeltaFile(file)) {
+                    version = Math.max(version, FileNames.deltaVersion(file));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list the Delta log of " + folder + ": " + e.getMessage(), e);
+        }
+        return version + " " + dictionary.hashOf(name) + " " + folder.toUri();
+    }
+
+    /** {@code <warehouse>/_catalog/checked.properties}: each table's fingerprint when its comments were last checked. */
+    private static Path checkedFile(Path root) {
+        return new Path(new Path(root, SparkSessions.CATALOG_DIR), "checked.properties");
+    }
+
+    private static Properties readChecked(FileSystem fs, Path root) {
+        Properties checked = new Properties();
+        try (InputStream in = fs.open(checkedFile(root))) {
+            checked.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (FileNotFoundException e) {
+            // first synchronization: everything is checked
+        } catch (IOException e) {
+            LOG.warn("catalog: cannot read {}; checking every table: {}", checkedFile(root), e.getMessage());
+        }
+        return checked;
+    }
+
+    private static void writeChecked(FileSystem fs, Path root, Properties checked) {
+        try (Writer out = new OutputStreamWriter(fs.create(checkedFile(root), true), StandardCharsets.UTF_8)) {
+            checked.store(out, "model-census: the Delta commit of each table whose comments the catalog checked last");
+        } catch (IOException e) {
+            LOG.warn("catalog: cannot write {}: {}", checkedFile(root), e.getMessage());
+        }
+    }
+
+    /** Tables registered now (sorted), for logs and tests. */
+    public List<String> tables() {
+        return List.copyOf(new TreeSet<>(registeredTables(spark.sessionState().catalog())));
+    }
+
+    private FileSystem fileSystem() {
+        try {
+            return warehouse.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot open the warehouse " + warehouse + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String qualified(String table) {
+        return DATABASE + ".`" + table + "`";
+    }
+
+    /** A Spark SQL string literal (backslash escapes are on by default). */
+    private static String literal(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        return root == e ? first : first + " (cause: " + root + ")";
+    }
+}

@@ -1,0 +1,310 @@
+package org.modelcensus.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.modelcensus.write.CsvExporter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+
+/**
+ * The SQL endpoint end to end, as a BI tool sees it: a census run of the real 2024-07-16 snapshot registers its tables
+ * (child JVM, as scripts/run.sh runs it), the Thrift server starts over the warehouse (child JVM, as scripts/serve.sh
+ * runs it), and a Hive JDBC client reads every gold table as census.&lt;table&gt; and finds the expected values. Wrong
+ * credentials and every kind of write are refused. A second census run while the server is up adds a snapshot that
+ * the server shows without any registration. No Spark in this test's JVM: only JDBC.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SqlEndpointTest {
+
+    private static final Path PROJECT = Path.of(System.getProperty("census.project.dir", ".")).toAbsolutePath().normalize();
+    private static final Path SNAPSHOT = PROJECT.resolve("../shared/data/epoch/large_scale_ai_models_2024-07-16.csv").normalize();
+    private static final Path EXPECTED = PROJECT.resolve("../shared/spec/expected/2024-07-16").normalize();
+    private static final String USER = "bi_reader";
+    private static final String PASSWORD = UUID.randomUUID().toString();
+
+    @TempDir
+    static Path work;
+
+    private Path warehouse;
+    private Process server;
+    private String url;
+    /** One BI session for the reads, as a BI tool keeps one; the refusal and login checks open their own. */
+    private Connection bi;
+
+    @BeforeAll
+    void censusThenServer() throws Exception {
+        warehouse = work.resolve("warehouse");
+        int census = runCensus("first-census.log", "--input", SNAPSHOT.toString(), "--warehouse", warehouse.toString());
+        assertEquals(0, census, "census exit code; log: " + work.resolve("first-census.log"));
+
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        url = "jdbc:hive2://127.0.0.1:" + port + "/census";
+        server = java(Map.of(BiCredentials.USER_VARIABLE, USER, BiCredentials.PASSWORD_VARIABLE, PASSWORD), "server.log",
+                CensusSqlServer.class.getName(), "--warehouse", warehouse.toString(), "--port", Integer.toString(port),
+                "--refresh-seconds", "5", "--master", "local[2]");
+        awaitLine(server, work.resolve("server.log"), "SQL endpoint ready", 240);
+        bi = DriverManager.getConnection(url, USER, PASSWORD);
+    }
+
+    @AfterAll
+    void stopServer() throws Exception {
+        if (bi != null) {
+            bi.close();
+        }
+        if (server != null) {
+            server.destroy(); // SIGTERM: the server's shutdown hook stops the Thrift service and Spark
+            if (!server.waitFor(60, TimeUnit.SECONDS)) {
+                server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    static Stream<String> goldTables() throws IOException {
+        try (Stream<Path> files = Files.list(EXPECTED)) {
+            return files.map(p -> p.getFileName().toString().replace(".csv", "")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "census.{0}")
+    @MethodSource("goldTables")
+    void goldTableReadThroughJdbcHoldsExpected(String table) throws Exception {
+        List<String> header = new ArrayList<>();
+        List<String> expected = readExpected(EXPECTED.resolve(table + ".csv"), header);
+        String columns = String.join(", ", header.stream().map(c -> "`" + c + "`").toList());
+        List<String> actual = query("select " + columns + " from census." + table + " where snapshot_date = '2024-07-16'");
+        assertEquals(expected.stream().sorted().toList(), actual.stream().sorted().toList(), "rows of census." + table);
+    }
+
+    @Test
+    void everyGoldTableIsRegisteredWithItsComments() throws Exception {
+        List<String> tables = query("show tables in census").stream().map(row -> row.split("\\|")[1]).toList();
+        assertTrue(tables.containsAll(goldTables().toList()), "registered: " + tables);
+        List<String> folders = new ArrayList<>();
+        for (String layer : List.of("silver", "gold", "audit")) {
+            try (Stream<Path> tableFolders = Files.list(warehouse.resolve(layer))) {
+                tableFolders.forEach(folder -> folders.add(folder.getFileName().toString()));
+            }
+        }
+        assertEquals(folders.stream().sorted().toList(), tables.stream().sorted().toList(), "one table per folder of the warehouse");
+        // DESCRIBE: col_name | data_type | comment, from conf/dictionary/columns.csv
+        assertTrue(query("describe table census.country_ranking").contains(
+                "rank|int|competition rank by models: ties share a rank and the next rank skips (1, 2, 3, 3, 5)"));
+        // a column the dictionary does not describe (added to a SQL file, not to conf/dictionary) fails here
+        for (String table : tables) {
+            for (String column : query("describe table census." + table)) {
+                if (column.startsWith("#")) {
+                    break; // partition information follows
+                }
+                assertFalse(column.endsWith("|"), "census." + table + " column without a comment: " + column);
+            }
+        }
+    }
+
+    @Test
+    void wrongCredentialsAreRefused() {
+        assertThrows(SQLException.class, () -> DriverManager.getConnection(url, USER, "wrong-" + PASSWORD).close());
+        assertThrows(SQLException.class, () -> DriverManager.getConnection(url, "someone_else", PASSWORD).close());
+        assertThrows(SQLException.class, () -> DriverManager.getConnection(url, USER, "").close());
+    }
+
+    @Test
+    void dropTableIsRefused() throws Exception {
+        assertRefused("drop table census.models_by_year");
+        assertEquals(List.of("4"), query("select count(*) from census.models_by_year where snapshot_date = '2024-07-16'"));
+    }
+
+    @Test
+    void insertIsRefused() throws Exception {
+        assertRefused("insert into census.models_by_year values (2030, 99, date'2024-07-16')");
+        assertEquals(List.of("0"), query("select count(*) from census.models_by_year where release_year = 2030"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "create table census.notes (note string) using delta",
+        "create table census.copy as select * from census.models_by_year",
+        "alter table census.models_by_year add columns (note string)",
+        "comment on table census.models_by_year is 'changed'",
+        "delete from census.models_by_year",
+        "update census.models_by_year set models = 0",
+        "truncate table census.models_by_year",
+        "insert overwrite census.models_by_year select * from census.models_by_year",
+        "merge into census.models_by_year t using census.models_by_year s on t.release_year = s.release_year "
+                + "when matched then delete",
+        "create temporary view mine as select 1",
+        "drop database census cascade",
+        "set spark.sql.catalog.spark_catalog=org.apache.spark.sql.execution.datasources.v2.V2SessionCatalog",
+        "vacuum census.models_by_year retain 0 hours",
+        "select reflect('java.util.UUID', 'randomUUID')",
+        "select transform(release_year) using 'cat' as (y) from census.models_by_year"})
+    void writesAndCodeAreRefused(String statement) throws Exception {
+        assertRefused(statement);
+    }
+
+    @Test
+    void readsRun() throws Exception {
+        assertEquals(List.of("census"), query("show databases like 'census'"));
+        assertTrue(query("explain select * from census.models").get(0).contains("Physical Plan"));
+        query("set spark.sql.shuffle.partitions=2");
+        query("describe history census.models_by_year");
+    }
+
+    @Test
+    void censusRunWhileServingAddsASnapshotTheServerShows() throws Exception {
+        int census = runCensus("second-census.log", "--input", SNAPSHOT.toString(), "--warehouse", warehouse.toString(),
+                "--snapshot-date", "2024-08-01");
+        assertEquals(0, census, "a census run while the server holds the catalog succeeds; log: " + work.resolve("second-census.log"));
+        assertTrue(Files.readString(work.resolve("second-census.log")).contains("not registered now"));
+        assertEquals(List.of("2024-07-16|4", "2024-08-01|4"),
+                query("select cast(snapshot_date as string), count(*) from census.models_by_year group by 1 order by 1"));
+    }
+
+    // --- helpers
+
+    private void assertRefused(String statement) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, USER, PASSWORD);
+             Statement sql = connection.createStatement()) {
+            SQLException refused = assertThrows(SQLException.class, () -> sql.execute(statement), statement);
+            assertTrue(refused.getMessage().contains("read-only"), statement + ": " + refused.getMessage());
+        }
+    }
+
+    /** The result rows, each as its text cells joined by '|' (lists joined by ';', numbers as the CSV export). */
+    private List<String> query(String statement) throws Exception {
+        try (Statement sql = bi.createStatement()) {
+            List<String> rows = new ArrayList<>();
+            if (!sql.execute(statement)) {
+                return rows;
+            }
+            try (ResultSet results = sql.getResultSet()) {
+                ResultSetMetaData meta = results.getMetaData();
+                while (results.next()) {
+                    List<String> cells = new ArrayList<>();
+                    for (int i = 1; i <= meta.getColumnCount(); i++) {
+                        cells.add(text(results, i, meta.getColumnTypeName(i).toLowerCase()));
+                    }
+                    rows.add(String.join("|", cells));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static String text(ResultSet results, int column, String type) throws Exception {
+        String value = results.getString(column);
+        if (value == null) {
+            return "";
+        }
+        if (type.startsWith("array")) { // Hive JDBC sends arrays as JSON text
+            return String.join(";", Arrays.asList(new ObjectMapper().readValue(value, String[].class)));
+        }
+        if (type.equals("double") || type.equals("float")) {
+            return CsvExporter.formatNumber(Double.valueOf(value));
+        }
+        return value.strip();
+    }
+
+    /** The expected CSV's rows, cells joined by '|', empty cells as empty text; fills {@code header}. */
+    private static List<String> readExpected(Path file, List<String> header) throws IOException {
+        CsvParserSettings settings = new CsvParserSettings();
+        settings.setHeaderExtractionEnabled(true);
+        settings.setNullValue("");
+        settings.setEmptyValue("");
+        settings.setLineSeparatorDetectionEnabled(true);
+        CsvParser parser = new CsvParser(settings);
+        List<String> rows = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String[] row : parser.parseAll(in)) {
+                rows.add(String.join("|", Arrays.stream(row).map(String::strip).toList()));
+            }
+        }
+        header.addAll(Arrays.asList(parser.getRecordMetadata().headers()));
+        return rows;
+    }
+
+    private int runCensus(String log, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(org.modelcensus.CensusJob.class.getName()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--master", "local[2]", "--report-dir", "")); // no HTML report in the checkout
+        Process census = java(Map.of(), log, command.toArray(String[]::new));
+        if (!census.waitFor(6, TimeUnit.MINUTES)) {
+            census.destroyForcibly();
+            fail("census did not finish in 6 minutes; log: " + work.resolve(log));
+        }
+        return census.exitValue();
+    }
+
+    /** A child JVM on this test's classpath with the project's JVM options (conf/jvm.options), output to a log file. */
+    private Process java(Map<String, String> environment, String log, String... mainAndArgs) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Files.readAllLines(PROJECT.resolve("conf/jvm.options")).stream()
+                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(command::add);
+        command.addAll(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=128m"));
+        command.addAll(List.of(mainAndArgs));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(PROJECT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve(log).toFile());
+        builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
+        builder.environment().remove(BiCredentials.FILE_VARIABLE);
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private static void awaitLine(Process process, Path log, String line, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(line)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                fail("the server stopped with exit code " + process.exitValue() + "; log " + log + ":\n" + tail(log));
+            }
+            Thread.sleep(500);
+        }
+        fail("no '" + line + "' within " + seconds + " s; log " + log + ":\n" + tail(log));
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+}
