@@ -26,8 +26,9 @@ aliases as (
     group by hardware_key(catalogue_name)
 ),
 
+-- The hardware list is small (hundreds to thousands of chips): broadcast, so the models' rows are never shuffled.
 resolved as (
-    select
+    select /*+ BROADCAST(by_name, aliases, by_alias) */
         listed.*,
         coalesce(by_name.hardware_key, by_alias.hardware_key) as hardware_key,
         case
@@ -43,7 +44,7 @@ resolved as (
         on aliases.hardware_key = by_alias.hardware_key
 )
 
-select
+select /*+ BROADCAST(chips) */
     resolved.model,
     resolved.release_year,
     resolved.position + 1 as hardware_position,

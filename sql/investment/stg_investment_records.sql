@@ -27,16 +27,30 @@ records as (
     from investment_source
 ),
 
+-- Summed first, on the input's own labels, with numeric buffers only: each task sums its rows before anything is
+-- exchanged, so millions of deals become one row per label and year, and the join below is of that small result.
+summed as (
+    select
+        country_label,
+        country_name,
+        year,
+        amount_usd is null as amount_missing,
+        count(*) as records,
+        sum(amount_usd) as amount_usd
+    from records
+    group by country_label, country_name, year, amount_usd is null
+),
+
 coded as (
     select
-        records.*,
+        summed.*,
         coalesce(
             country_names.country_code,
-            case when records.country_label rlike '^[A-Za-z]{3}$' then upper(records.country_label) end
+            case when summed.country_label rlike '^[A-Za-z]{3}$' then upper(summed.country_label) end
         ) as country_code
-    from records
+    from summed
     left join country_names
-        on lower(records.country_label) = country_names.label_key
+        on lower(summed.country_label) = country_names.label_key
 ),
 
 reasoned as (
@@ -47,7 +61,7 @@ reasoned as (
                 then 'no country code (empty, or an aggregate such as World)'
             when country_code is null then 'country not in conf/reference/countries.csv and not an ISO alpha-3 code'
             when year is null then 'no year'
-            when amount_usd is null then 'amount not a number'
+            when amount_missing then 'amount not a number'
         end as skip_reason
     from coded
 )
@@ -58,7 +72,7 @@ select
     year,
     skip_reason,
     first(country_name, true) as country_name,
-    count(*) as records,
+    sum(records) as records,
     sum(amount_usd) as amount_usd
 from reasoned
 group by country_label, country_code, year, skip_reason
