@@ -97,9 +97,8 @@ public final class CensusExport {
             throw new CensusInputException("No census tables in " + warehouse + " (expected " + stored.pathOf(Warehouse.GOLD, "<table>")
                     + "): give --warehouse the folder a census run wrote.");
         }
-        List<LocalDate> dates = stored.read(Warehouse.GOLD, goldTables.get(0)).orElseThrow()
-                .select("snapshot_date").distinct().orderBy("snapshot_date").collectAsList().stream()
-                .map(row -> row.getDate(0).toLocalDate()).toList();
+        // Every census run writes silver.models; gold also holds the enrichment's tables, which not every snapshot has.
+        List<LocalDate> dates = stored.snapshotDates(Warehouse.SILVER, "models");
         LocalDate snapshot = requested != null ? requested : dates.isEmpty() ? null : dates.get(dates.size() - 1);
         if (snapshot == null || !dates.contains(snapshot)) {
             throw new CensusInputException("Snapshot " + (snapshot == null ? "(none)" : snapshot) + " is not stored in " + warehouse

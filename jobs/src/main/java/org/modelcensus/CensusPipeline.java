@@ -11,10 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,8 +45,6 @@ public final class CensusPipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(CensusPipeline.class);
     private static final Pattern DATE_IN_NAME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    /** Tables are written this many at a time: a Delta commit mostly waits on the file system, not the CPU. */
-    private static final int PARALLEL_WRITES = 4;
 
     /** Folder of the warehouse where a run on a cluster keeps its checkpoints, in {@code <run id>/}, until it ends. */
     static final String CHECKPOINTS = "_checkpoints";
@@ -152,9 +146,9 @@ public final class CensusPipeline {
         auditTables.put("catalogue_changes", changes);
         TableWriter writer = new TableWriter(spark, warehouse, config.snapshotDate());
         Map<String, Long> written = new LinkedHashMap<>();
-        written.putAll(writeAll(writer, Warehouse.SILVER, silverTables));
-        written.putAll(writeAll(writer, Warehouse.AUDIT, auditTables));
-        written.putAll(writeAll(writer, Warehouse.GOLD, gold));
+        written.putAll(writer.writeAll(Warehouse.SILVER, silverTables));
+        written.putAll(writer.writeAll(Warehouse.AUDIT, auditTables));
+        written.putAll(writer.writeAll(Warehouse.GOLD, gold));
         audit.written(written);
         LOG.info("tables written in {}", elapsed(started));
 
@@ -214,26 +208,6 @@ public final class CensusPipeline {
             }
         } catch (IOException e) {
             LOG.warn("could not remove the checkpoints {}: {}", checkpoints, e.getMessage());
-        }
-    }
-
-    private Map<String, Long> writeAll(TableWriter writer, String layer, Map<String, Dataset<Row>> tables) {
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_WRITES);
-        try {
-            Map<String, Future<Long>> pending = new LinkedHashMap<>();
-            tables.forEach((name, rows) -> pending.put(name, pool.submit(() -> writer.write(layer, name, rows))));
-            Map<String, Long> written = new LinkedHashMap<>();
-            for (Map.Entry<String, Future<Long>> entry : pending.entrySet()) {
-                written.put(layer + "." + entry.getKey(), entry.getValue().get());
-            }
-            return written;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing " + layer + " tables", e);
-        } finally {
-            pool.shutdownNow();
         }
     }
 

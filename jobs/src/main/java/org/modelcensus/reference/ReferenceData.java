@@ -16,7 +16,8 @@ import org.modelcensus.config.TextSource;
 
 /**
  * The reference tables of conf/reference/, loaded as DataFrames and registered as the SQL views
- * ref_countries, ref_organizations, ref_domain_groups, ref_task_groups and ref_org_categories.
+ * ref_countries, ref_organizations, ref_domain_groups, ref_task_groups and ref_org_categories; the enrichment
+ * (scripts/enrich.sh) also registers ref_hardware_aliases and ref_hardware_precisions.
  */
 public final class ReferenceData {
 
@@ -30,6 +31,10 @@ public final class ReferenceData {
             new Table("domain_groups.csv", "ref_domain_groups", List.of("domain", "domain_group")),
             new Table("task_groups.csv", "ref_task_groups", List.of("task", "task_group")),
             new Table("org_categories.csv", "ref_org_categories", List.of("epoch_category", "org_category")));
+
+    private static final List<Table> HARDWARE_TABLES = List.of(
+            new Table("hardware_aliases.csv", "ref_hardware_aliases", List.of("catalogue_name", "hardware_name")),
+            new Table("hardware_precisions.csv", "ref_hardware_precisions", List.of("source_column", "precision", "number_kind", "preference")));
 
     private static final Table CATALOGUE_FIELDS =
             new Table("catalogue_fields.csv", "ref_catalogue_fields", List.of("field", "header_name", "required"));
@@ -65,6 +70,24 @@ public final class ReferenceData {
             codes.add(row.getString(0));
         }
         return new ArrayList<>(codes);
+    }
+
+    /**
+     * Registers the views the hardware enrichment needs (ref_hardware_aliases, ref_hardware_precisions); returns the
+     * hardware file's performance columns that hardware_precisions.csv knows, in file order.
+     */
+    public List<String> registerHardwareViews() {
+        List<String> sourceColumns = new ArrayList<>();
+        for (Table table : HARDWARE_TABLES) {
+            Dataset<Row> rows = load(table);
+            rows.createOrReplaceTempView(table.view());
+            if (table.view().equals("ref_hardware_precisions")) {
+                for (Row row : rows.collectAsList()) {
+                    sourceColumns.add(row.getString(0));
+                }
+            }
+        }
+        return sourceColumns;
     }
 
     /** The header names of every catalogue vintage (catalogue_fields.csv), in file order. */

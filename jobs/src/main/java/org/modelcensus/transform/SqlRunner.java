@@ -25,8 +25,14 @@ public final class SqlRunner {
 
     private static final Pattern PARAMETER = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
-    /** One SQL file: its table name, its text and the first line of its doc comment. */
-    public record SqlTable(String layer, String name, String sql, String description) {
+    /** A doc-comment line {@code -- layer: silver} names the warehouse layer a file's table is written to. */
+    private static final Pattern WRITTEN_TO = Pattern.compile("(?m)^\\s*--\\s*layer:\\s*(\\w+)\\s*$");
+
+    /**
+     * One SQL file: its table name, its text, the first line of its doc comment and the layer its {@code -- layer:}
+     * line names (null: a view other files read, not written).
+     */
+    public record SqlTable(String layer, String name, String sql, String description, String writtenTo) {
     }
 
     private final SparkSession spark;
@@ -46,7 +52,9 @@ public final class SqlRunner {
             String name = file.substring(0, file.length() - ".sql".length());
             String path = layer + "/" + file;
             String text = source.read(path);
-            byName.put(name, new SqlTable(layer, name, substitute(source.describe(path), text), description(text)));
+            Matcher writtenTo = WRITTEN_TO.matcher(text);
+            byName.put(name, new SqlTable(layer, name, substitute(source.describe(path), text), description(text),
+                    writtenTo.find() ? writtenTo.group(1) : null));
         }
         return dependencyOrder(byName);
     }
@@ -61,8 +69,13 @@ public final class SqlRunner {
      * later files can read the materialized table instead of recomputing (and re-planning) its SQL.
      */
     public Map<String, Dataset<Row>> run(String layer, UnaryOperator<Dataset<Row>> materialize) {
+        return run(load(layer), materialize);
+    }
+
+    /** As {@link #run(String, UnaryOperator)}, for files already loaded. */
+    public Map<String, Dataset<Row>> run(List<SqlTable> tables, UnaryOperator<Dataset<Row>> materialize) {
         Map<String, Dataset<Row>> views = new LinkedHashMap<>();
-        for (SqlTable table : load(layer)) {
+        for (SqlTable table : tables) {
             Dataset<Row> result;
             try {
                 result = spark.sql(table.sql());

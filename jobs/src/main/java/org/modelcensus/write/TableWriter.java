@@ -6,8 +6,14 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -38,6 +44,8 @@ public final class TableWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TableWriter.class);
     private static final int ATTEMPTS = 8;
+    /** Tables {@link #writeAll} writes at a time. */
+    private static final int PARALLEL_WRITES = 4;
 
     private final SparkSession spark;
     private final Warehouse warehouse;
@@ -78,6 +86,32 @@ public final class TableWriter {
         long written = rows.count();
         LOG.info("wrote {}/{}: {} rows for snapshot {}", layer, table, written, snapshotDate);
         return written;
+    }
+
+    /**
+     * Writes several tables of one layer, {@link #PARALLEL_WRITES} at a time: a Delta commit mostly waits on the file
+     * system, not the CPU.
+     *
+     * @return rows written, by {@code layer.table}
+     */
+    public Map<String, Long> writeAll(String layer, Map<String, Dataset<Row>> tables) {
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_WRITES);
+        try {
+            Map<String, Future<Long>> pending = new LinkedHashMap<>();
+            tables.forEach((name, rows) -> pending.put(name, pool.submit(() -> write(layer, name, rows))));
+            Map<String, Long> written = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<Long>> entry : pending.entrySet()) {
+                written.put(layer + "." + entry.getKey(), entry.getValue().get());
+            }
+            return written;
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing " + layer + " tables", e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Adds rows to an unpartitioned log table (census_runs); concurrent runs never lose each other's rows. */

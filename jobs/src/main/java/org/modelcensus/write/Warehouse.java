@@ -75,6 +75,26 @@ public record Warehouse(SparkSession spark, String root, OutputFormat format) {
         }
     }
 
+    /** The format a stored table was written in; empty when it was never written. */
+    public Optional<OutputFormat> formatOf(String layer, String table) {
+        Path path = pathOf(layer, table);
+        try {
+            FileSystem fs = fs(path);
+            if (!fs.exists(path)) {
+                return Optional.empty();
+            }
+            return Optional.of(fs.exists(new Path(path, "_delta_log")) ? OutputFormat.delta : OutputFormat.parquet);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The snapshot dates stored in a table, oldest first; empty when it was never written. */
+    public List<LocalDate> snapshotDates(String layer, String table) {
+        return read(layer, table).map(rows -> rows.select("snapshot_date").distinct().orderBy("snapshot_date").collectAsList().stream()
+                .map(row -> row.getDate(0).toLocalDate()).toList()).orElse(List.of());
+    }
+
     /** One snapshot of a stored table, without its snapshot_date column; empty when the table was never written. */
     public Optional<Dataset<Row>> readSnapshot(String layer, String table, LocalDate snapshotDate) {
         return read(layer, table).map(rows -> rows.where(col("snapshot_date").equalTo(lit(java.sql.Date.valueOf(snapshotDate))))

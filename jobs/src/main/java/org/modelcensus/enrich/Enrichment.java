@@ -1,0 +1,130 @@
+package org.modelcensus.enrich;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.modelcensus.CensusInputException;
+import org.modelcensus.catalog.CensusCatalog;
+import org.modelcensus.config.CensusConfig.OutputFormat;
+import org.modelcensus.config.EnrichConfig;
+import org.modelcensus.config.TextSource;
+import org.modelcensus.reference.ReferenceData;
+import org.modelcensus.transform.CensusFunctions;
+import org.modelcensus.transform.SqlRunner;
+import org.modelcensus.write.TableWriter;
+import org.modelcensus.write.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One enrichment run: a stored census snapshot (silver.models, silver.model_countries) joined with a hardware file
+ * (sql/hardware/) and/or an investment table (sql/investment/); each SQL file's {@code -- layer:} line says where its
+ * table is written, into the same snapshot of the same warehouse. Re-running replaces that snapshot's tables.
+ */
+public final class Enrichment {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Enrichment.class);
+    private static final List<String> LAYERS = List.of(Warehouse.SILVER, Warehouse.AUDIT, Warehouse.GOLD);
+
+    private final SparkSession spark;
+
+    public Enrichment(SparkSession spark) {
+        this.spark = spark;
+    }
+
+    /** What a run wrote: the tables by layer and name, and the rows written by {@code layer.table}. */
+    public record Result(LocalDate snapshotDate, Map<String, Map<String, Dataset<Row>>> tables, Map<String, Long> written) {
+    }
+
+    public Result run(EnrichConfig requested) {
+        long started = System.nanoTime();
+        Warehouse stored = new Warehouse(spark, requested.warehouse(), OutputFormat.delta);
+        OutputFormat format = stored.formatOf(Warehouse.SILVER, "models").orElseThrow(() -> new CensusInputException(
+                "No census in " + requested.warehouse() + " (" + stored.pathOf(Warehouse.SILVER, "models") + " not found): run "
+                        + "scripts/run.sh --warehouse " + requested.warehouse() + " first, or give --warehouse the folder it wrote."));
+        Warehouse warehouse = new Warehouse(spark, requested.warehouse(), format);
+        List<LocalDate> snapshots = warehouse.snapshotDates(Warehouse.SILVER, "models");
+        LocalDate snapshot = requested.snapshotDate() != null ? requested.snapshotDate() : snapshots.isEmpty() ? null : snapshots.get(snapshots.size() - 1);
+        if (snapshot == null || !snapshots.contains(snapshot)) {
+            throw new CensusInputException("Snapshot " + snapshot + " is not stored in " + requested.warehouse() + "; stored snapshots: "
+                    + snapshots + ".");
+        }
+        EnrichConfig config = requested.withSnapshotDate(snapshot);
+        LOG.info("enriching census snapshot {} of {} (hardware: {}, investment: {})", snapshot, config.warehouse(),
+                config.hardware(), config.investment());
+
+        CensusFunctions.register(spark);
+        ReferenceData reference = new ReferenceData(spark, TextSource.of(config.referenceDir(), "conf/reference"));
+        reference.registerViews();
+        warehouse.readSnapshot(Warehouse.SILVER, "models", snapshot).orElseThrow().createOrReplaceTempView("models");
+        warehouse.readSnapshot(Warehouse.SILVER, "model_countries", snapshot).orElseThrow().createOrReplaceTempView("model_countries");
+        SqlRunner sql = new SqlRunner(spark, TextSource.of(config.sqlDir(), "sql"), config.sqlParameters());
+
+        Map<String, Map<String, Dataset<Row>>> tables = new LinkedHashMap<>();
+        LAYERS.forEach(layer -> tables.put(layer, new LinkedHashMap<>()));
+        if (config.hardware() != null) {
+            List<String> peaks = new HardwareReader(spark).register(config.hardware(), reference.registerHardwareViews());
+            LOG.info("hardware file {}: performance columns {}", config.hardware(), peaks);
+            compute(sql, "hardware", tables);
+        }
+        if (config.investment() != null) {
+            LOG.info("investment table {}: {}", config.investment(), new InvestmentReader(spark).register(config));
+            compute(sql, "investment", tables);
+        }
+
+        // Silver first: the breakdowns read its stored (persisted) rows instead of recomputing the join.
+        TableWriter writer = new TableWriter(spark, warehouse, snapshot);
+        Map<String, Long> written = new LinkedHashMap<>();
+        for (String layer : LAYERS) {
+            written.putAll(writer.writeAll(layer, tables.get(layer)));
+        }
+        LOG.info("enrichment of snapshot {} written in {}: {}", snapshot,
+                String.format("%.1f s", (System.nanoTime() - started) / 1e9), written);
+        logWhatWasLeftOut(config);
+        CensusCatalog.registerAfterRun(spark, config.warehouse());
+        return new Result(snapshot, tables, written);
+    }
+
+    /** Runs a folder of SQL, each table kept once computed, and files the tables to write under their layer. */
+    private void compute(SqlRunner sql, String folder, Map<String, Map<String, Dataset<Row>>> tables) {
+        List<SqlRunner.SqlTable> files = sql.load(folder);
+        for (SqlRunner.SqlTable file : files) {
+            if (file.writtenTo() != null && !tables.containsKey(file.writtenTo())) {
+                throw new CensusInputException("sql/" + folder + "/" + file.name() + ".sql says '-- layer: " + file.writtenTo()
+                        + "'; the enrichment writes to " + LAYERS + ".");
+            }
+        }
+        Map<String, Dataset<Row>> views = sql.run(files, table -> table.persist(StorageLevel.MEMORY_AND_DISK()));
+        for (SqlRunner.SqlTable file : files) {
+            if (file.writtenTo() != null) {
+                tables.get(file.writtenTo()).put(file.name(), views.get(file.name()));
+            }
+        }
+    }
+
+    /** Unmatched hardware names and skipped investment rows go to the log, with what to do about them. */
+    private void logWhatWasLeftOut(EnrichConfig config) {
+        if (config.hardware() != null) {
+            List<Row> unmatched = spark.sql("select training_hardware, models from hardware_unmatched").collectAsList();
+            if (!unmatched.isEmpty()) {
+                LOG.warn("{} training-hardware name(s) match no chip of {} (table audit.hardware_unmatched; add them to "
+                        + "conf/reference/hardware_aliases.csv to match): {}", unmatched.size(), config.hardware(),
+                        unmatched.stream().limit(20).map(r -> r.getString(0) + " (" + r.getLong(1) + " models)").toList());
+            }
+        }
+        if (config.investment() != null) {
+            List<Row> skipped = spark.sql("select skip_reason, sum(records), slice(array_sort(collect_set(coalesce(country_label, '(empty)'))), 1, 10) "
+                    + "from stg_investment_records where skip_reason is not null group by skip_reason order by skip_reason").collectAsList();
+            for (Row row : skipped) {
+                LOG.warn("investment table {}: {} row(s) not used, {}: {}", config.investment(), row.getLong(1), row.getString(0),
+                        row.getList(2));
+            }
+        }
+    }
+}
