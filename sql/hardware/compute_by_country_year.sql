@@ -2,19 +2,41 @@
 -- layer: gold
 -- grain: one row per country code and release year that has models (every year, not only the census window).
 -- A co-developed model counts, with its whole compute, once for each of its countries, as in models_by_country_year.
--- The median is exact, over the models with a known compute.
+-- The countries come from models.country_codes (the codes of model_countries, one array per model), so no join of
+-- two model-sized tables is needed. The median is exact, over the models with a known compute.
+
+with model_country_rows as (
+    select
+        explode(country_codes) as country_code,
+        release_year,
+        training_compute_flop
+    from models
+),
+
+country_names as (
+    select
+        country_code,
+        first(country_name_en) as country_name_en,
+        first(country_name_ko) as country_name_ko
+    from ref_countries
+    group by country_code
+)
 
 select
-    countries.country_code,
-    first(countries.country_name_en) as country_name_en,
-    first(countries.country_name_ko) as country_name_ko,
-    countries.release_year,
+    model_country_rows.country_code,
+    country_names.country_name_en,
+    country_names.country_name_ko,
+    model_country_rows.release_year,
     count(*) as models,
-    count(models.training_compute_flop) as models_with_compute,
-    sum(models.training_compute_flop) as total_training_compute_flop,
-    median(models.training_compute_flop) as median_training_compute_flop
-from model_countries as countries
-join models
-    on countries.model = models.model
-group by countries.country_code, countries.release_year
-order by countries.country_code, countries.release_year
+    count(model_country_rows.training_compute_flop) as models_with_compute,
+    sum(model_country_rows.training_compute_flop) as total_training_compute_flop,
+    median(model_country_rows.training_compute_flop) as median_training_compute_flop
+from model_country_rows
+left join country_names
+    on model_country_rows.country_code = country_names.country_code
+group by
+    model_country_rows.country_code,
+    country_names.country_name_en,
+    country_names.country_name_ko,
+    model_country_rows.release_year
+order by model_country_rows.country_code, model_country_rows.release_year

@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
 
 /**
  * scripts/export.sh: writes one stored snapshot as CSV, read from the warehouse, no catalogue needed. The files
- * are those of {@code --export-csv}: every gold table, rejected_rows, data_quality, catalogue_changes and the
- * census_runs of the snapshot. Exit codes as {@link CensusJob}: 0 done, 1 unexpected failure, 2 fixable input.
+ * are those of {@code --export-csv} (every gold table, rejected_rows, data_quality, catalogue_changes and the
+ * census_runs of the snapshot), plus the tables scripts/enrich.sh added to the snapshot's gold and audit layers. Exit codes as {@link CensusJob}: 0 done, 1 unexpected failure, 2 fixable input.
  */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Writes the census tables of one stored snapshot as CSV files.")
@@ -110,7 +110,8 @@ public final class CensusExport {
             stored.readSnapshot(Warehouse.GOLD, table, snapshot).ifPresent(rows -> tables.put(table, rows));
         }
         stored.readSnapshot(Warehouse.SILVER, "rejected_rows", snapshot).ifPresent(rows -> tables.put("rejected_rows", rows));
-        for (String table : List.of("data_quality", "catalogue_changes")) {
+        // data_quality, catalogue_changes and, after scripts/enrich.sh, hardware_unmatched; census_runs below
+        for (String table : stored.tables(Warehouse.AUDIT).stream().filter(t -> !t.equals(RunAudit.TABLE)).toList()) {
             stored.readSnapshot(Warehouse.AUDIT, table, snapshot).ifPresent(rows -> tables.put(table, rows));
         }
         Optional<Dataset<Row>> runs = RunAudit.runsOf(stored, snapshot);

@@ -54,6 +54,15 @@ public final class CensusCommand {
         return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** scripts/enrich.sh in this JVM. */
+    public static Outcome enrich(String... args) {
+        SparkTestSupport.spark();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = EnrichJob.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     /** The census as a child JVM (as scripts/run.sh starts it), output to the log file; the caller waits or kills. */
     public static Process child(Path log, String... args) {
         Path project = SparkTestSupport.projectDir();
