@@ -8,18 +8,28 @@
 #                                      same breakdowns in DuckDB (the test-scope harness DuckDbCensus) on the same
 #                                      files, and prints per size and format: wall seconds, models per second,
 #                                      peak memory of the driver, DuckDB's wall seconds and the census/DuckDB ratio.
+#   scripts/bench.sh --enrich          times the enrichment (scripts/enrich.sh) at 10^6 models x 10^7 deals: generates a
+#                                      Parquet catalogue, runs the census on it once (not timed), generates a hardware
+#                                      list and the deals twice, skewed as real AI investment (USA about half) and
+#                                      uniform over the countries, then runs the enrichment on each and prints wall
+#                                      seconds, CPU seconds, peak memory, load average and the largest country's share.
 # Scale settings (environment): BENCH_SIZES="100000 1000000" overrides the sizes; BENCH_FORMATS="csv parquet";
 # BENCH_DRIVER_MEMORY (default 2g) is the census driver heap; BENCH_SEED (default 1); BENCH_DIR keeps the
 # catalogues there (default: a temporary folder, removed at the end); BENCH_CENSUS_ARGS adds census options.
+# Enrichment settings (environment): BENCH_ENRICH_MODELS (default 1000000), BENCH_ENRICH_DEALS (10000000),
+# BENCH_ENRICH_CHIPS (hardware list, 10000), BENCH_ENRICH_ARGS adds enrichment options; BENCH_DRIVER_MEMORY, BENCH_SEED
+# and BENCH_DIR as above. With BENCH_DIR the catalogue, the census warehouse (enrich-warehouse-N, reused once complete:
+# enrich-warehouse-N.ready), the deals and the hardware list are kept and reused.
 source "$(dirname "$0")/env.sh"
 
-scale=false; large=false; runs=5
+scale=false; large=false; enrich=false; runs=5
 for arg in "$@"; do
   case "$arg" in
     --scale) scale=true ;;
     --large) scale=true; large=true ;;
+    --enrich) enrich=true ;;
     [0-9]*) runs="$arg" ;;
-    *) echo "usage: scripts/bench.sh [runs] | --scale [--large]" >&2; exit 2 ;;
+    *) echo "usage: scripts/bench.sh [runs] | --scale [--large] | --enrich" >&2; exit 2 ;;
   esac
 done
 
@@ -59,12 +69,26 @@ gc_peak() {
   grep -oE '[0-9]+M->[0-9]+M' "$1" | cut -dM -f1 | sort -n | tail -n 1 || true
 }
 
+# Sets the global $work (global: the EXIT trap runs after the caller returns): BENCH_DIR, kept so that its catalogues
+# are reused, else a temporary folder removed at the end.
+bench_work() {
+  if [[ -n "${BENCH_DIR:-}" ]]; then work="$BENCH_DIR"; mkdir -p "$work"; else work="$(mktemp -d /tmp/census-bench.XXXXXX)"; trap 'rm -rf "$work"' EXIT; fi
+}
+
+# Sets $catalogue to $work/catalogue-N-FORMAT, generating it (seed BENCH_SEED) unless it is there.
+bench_catalogue() {
+  catalogue="$work/catalogue-$1-$2"
+  if [[ ! -e "$catalogue" ]]; then
+    timed "$work/generate.log" scripts/generate.sh --models "$1" --seed "${BENCH_SEED:-1}" --out "$catalogue" --format "$2"
+    echo "generated $1 models as $2 in $(printf '%.1f' "$wall") s ($(du -sh "$catalogue" | cut -f1))"
+  fi
+}
+
 scale_bench() {
-  local sizes formats keep=false   # work is global: the EXIT trap runs after this function returns
+  local sizes formats
   sizes="${BENCH_SIZES:-100000 1000000$($large && echo " 10000000")}"
   formats="${BENCH_FORMATS:-csv parquet}"
-  if [[ -n "${BENCH_DIR:-}" ]]; then work="$BENCH_DIR"; keep=true; mkdir -p "$work"; else work="$(mktemp -d /tmp/census-bench.XXXXXX)"; fi
-  $keep || trap 'rm -rf "$work"' EXIT
+  bench_work
 
   # The DuckDB harness is a test class: compile the tests and resolve the test classpath (DuckDB included).
   if [[ ! -f target/test-classpath.txt || pom.xml -nt target/test-classpath.txt ]] \
@@ -79,11 +103,8 @@ scale_bench() {
   local results=()
   for n in $sizes; do
     for fmt in $formats; do
-      local data="$work/catalogue-$n-$fmt"
-      if [[ ! -e "$data" ]]; then
-        timed "$work/generate.log" scripts/generate.sh --models "$n" --seed "${BENCH_SEED:-1}" --out "$data" --format "$fmt"
-        echo "generated $n models as $fmt in $(printf '%.1f' "$wall") s ($(du -sh "$data" | cut -f1))"
-      fi
+      bench_catalogue "$n" "$fmt"
+      local data="$catalogue"
 
       rm -rf "$work/warehouse" "$work/gc.log"
       # shellcheck disable=SC2086
@@ -114,4 +135,57 @@ scale_bench() {
   echo " DuckDB wall; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 
-if $scale; then scale_bench; else snapshot_bench; fi
+enrich_bench() {
+  local models="${BENCH_ENRICH_MODELS:-1000000}" deals="${BENCH_ENRICH_DEALS:-10000000}" chips="${BENCH_ENRICH_CHIPS:-10000}"
+  local seed="${BENCH_SEED:-1}" heap="${BENCH_DRIVER_MEMORY:-2g}"
+  bench_work
+  echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM; driver heap $heap; $models models x $deals deals; $work"
+  bench_catalogue "$models" parquet
+
+  # The census's silver tables are the enrichment's input: computed once, not part of the timing.
+  local warehouse="$work/enrich-warehouse-$models"
+  if [[ ! -f "$warehouse.ready" ]]; then
+    rm -rf "$warehouse"
+    # shellcheck disable=SC2086
+    timed "$work/census-enrich-$models.log" env CENSUS_DRIVER_MEMORY="$heap" \
+      scripts/run.sh --input "$catalogue" --input-format parquet --warehouse "$warehouse" --snapshot-date 2024-07-16 \
+      --report-dir '' ${BENCH_CENSUS_ARGS:-}
+    touch "$warehouse.ready"
+    echo "census on $models models (setup, not timed below): $(printf '%.0f' "$wall") s"
+  fi
+
+  local hardware="$work/hardware-$chips.csv"
+  if [[ ! -e "$hardware" ]]; then
+    timed "$work/hardware-$chips.log" scripts/generate.sh --hardware "$chips" --seed "$seed" --out "$hardware"
+  fi
+  grep -h 'left out on purpose' "$work/hardware-$chips.log" 2>/dev/null | sed 's/^/hardware list: /' || true
+
+  local results=() mix deal_set share
+  for mix in skewed uniform; do
+    deal_set="$work/deals-$deals-$mix"
+    if [[ ! -e "$deal_set" ]]; then
+      timed "$deal_set.log" scripts/generate.sh --deals "$deals" --countries "$mix" --seed "$seed" --out "$deal_set"
+      echo "generated $deals $mix deals in $(printf '%.1f' "$wall") s ($(du -sh "$deal_set" | cut -f1))"
+    fi
+    # measured by the generator on the files it wrote ("largest country: USA, 50.01 % of N deals")
+    share="$(grep -ohE 'largest country: [A-Z]+, [0-9.]+ %' "$deal_set.log" 2>/dev/null | sed 's/largest country: //' || true)"
+
+    rm -f "$work/gc.log"
+    # shellcheck disable=SC2086
+    timed "$work/enrich-$mix.log" env CENSUS_DRIVER_MEMORY="$heap" \
+      CENSUS_EXTRA_JVM_OPTS="${CENSUS_EXTRA_JVM_OPTS:-} -Xlog:gc:file=$work/gc.log" \
+      scripts/enrich.sh --warehouse "$warehouse" --snapshot-date 2024-07-16 --hardware "$hardware" \
+      --investment "$deal_set" --investment-format parquet --investment-country-column country_code \
+      --investment-date-column deal_date --investment-amount-column amount_usd ${BENCH_ENRICH_ARGS:-}
+    results+=("$(printf '%-8s %-12s %8.1f %8.1f %8s %8s %s' "$mix" "${share:-?}" "$wall" "$cpu" "$rss" \
+      "$(gc_peak "$work/gc.log")" "$(cut -d' ' -f1-3 /proc/loadavg)")")
+  done
+  echo
+  printf '%-8s %-12s %8s %8s %8s %8s %s\n' deals largest "wall s" "cpu s" "RSS MB" "heap MB" "load average after"
+  printf '%s\n' "${results[@]}"
+  echo "(scripts/enrich.sh end to end, JVM start included; $models models x $deals deals; largest: the largest country's"
+  echo " share of the deals; cpu: user + system seconds; RSS: peak resident memory; heap: largest Java heap in use before"
+  echo " a GC; logs: $work/enrich-skewed.log and enrich-uniform.log; target of issue 6: 90 s wall on 2 cores)"
+}
+
+if $enrich; then enrich_bench; elif $scale; then scale_bench; else snapshot_bench; fi

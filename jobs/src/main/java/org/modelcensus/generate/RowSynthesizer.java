@@ -47,7 +47,6 @@ public final class RowSynthesizer implements Serializable {
 
     private static final Set<String> JITTERED = Set.of("parameters", "training_compute_flop", "training_dataset_size");
 
-    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
     private static final int SALT_DAY = 1_000_001;
     private static final int SALT_FIGURE = 2_000_003;
 
@@ -57,11 +56,11 @@ public final class RowSynthesizer implements Serializable {
     private final int modelColumn;
     private final int dateColumn;
     private final boolean[] jittered;
-    private final long seed;
+    private final SeededHash random;
 
     public RowSynthesizer(CatalogueProfile profile, long seed) {
         this.donors = new ArrayList<>(profile.donors());
-        this.seed = seed;
+        this.random = new SeededHash(seed);
         int columns = profile.header().size();
         this.groupOfColumn = new int[columns];
         this.jittered = new boolean[columns];
@@ -81,7 +80,7 @@ public final class RowSynthesizer implements Serializable {
     public String[] row(long id) {
         String[][] donorOfGroup = new String[groups][];
         for (int g = 0; g < groups; g++) {
-            donorOfGroup[g] = donors.get((int) Long.remainderUnsigned(hash(id, g), donors.size()));
+            donorOfGroup[g] = donors.get(random.below(id, g, donors.size()));
         }
         String[] cells = new String[groupOfColumn.length];
         for (int c = 0; c < cells.length; c++) {
@@ -104,7 +103,7 @@ public final class RowSynthesizer implements Serializable {
             return donorDate;
         }
         int days = Year.of(date.getYear()).length();
-        int day = 1 + (int) Long.remainderUnsigned(hash(id, SALT_DAY), days);
+        int day = 1 + random.below(id, SALT_DAY, days);
         return LocalDate.ofYearDay(date.getYear(), day).toString();
     }
 
@@ -118,25 +117,7 @@ public final class RowSynthesizer implements Serializable {
         if (!Double.isFinite(figure) || figure <= 0) {
             return donorFigure;
         }
-        double u1 = uniform(hash(id, SALT_FIGURE + 2 * column));
-        double u2 = uniform(hash(id, SALT_FIGURE + 2 * column + 1));
-        double gaussian = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+        double gaussian = random.gaussian(id, SALT_FIGURE + 2 * column);
         return String.format(Locale.ROOT, "%.3g", figure * Math.exp(FIGURE_SIGMA * gaussian));
-    }
-
-    /** 64 well-mixed bits from (seed, id, salt): SplitMix64's finalizer applied in a chain. */
-    long hash(long id, int salt) {
-        return mix(mix(mix(seed) ^ id) ^ (salt * GOLDEN));
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
-    /** In [0, 1). */
-    private static double uniform(long bits) {
-        return (bits >>> 11) * 0x1.0p-53;
     }
 }

@@ -2,6 +2,7 @@ package org.modelcensus.reference;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -59,6 +60,16 @@ public final class ReferenceData {
             }
         }
         return countryCodes;
+    }
+
+    /** The distinct ISO alpha-3 codes of countries.csv, in file order (several Epoch labels may share a code). */
+    public List<String> countryCodes() {
+        Table countries = TABLES.stream().filter(t -> t.file().equals("countries.csv")).findFirst().orElseThrow();
+        Set<String> codes = new LinkedHashSet<>();
+        for (Row row : load(countries).select("country_code").collectAsList()) {
+            codes.add(row.getString(0));
+        }
+        return new ArrayList<>(codes);
     }
 
     /**
