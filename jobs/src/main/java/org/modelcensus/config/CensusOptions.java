@@ -193,7 +193,8 @@ public final class CensusOptions {
         }
     }
 
-    private static String blankToNull(String text) {
+    /** An option left empty is an option not given. */
+    static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
     }
 

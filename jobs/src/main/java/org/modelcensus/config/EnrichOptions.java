@@ -1,5 +1,7 @@
 package org.modelcensus.config;
 
+import static org.modelcensus.config.CensusOptions.blankToNull;
+
 import java.util.Locale;
 
 import org.modelcensus.CensusInputException;
@@ -116,9 +118,5 @@ public final class EnrichOptions {
                 new EnrichConfig.InvestmentColumns(blankToNull(countryColumn), blankToNull(countryNameColumn), blankToNull(yearColumn),
                         blankToNull(dateColumn), blankToNull(amountColumn)),
                 amountScale, blankToNull(master), blankToNull(sqlDir), blankToNull(referenceDir));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
     }
 }
