@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.modelcensus.audit.RunAudit;
 import org.modelcensus.config.CensusConfig.OutputFormat;
 import org.modelcensus.config.CensusOptions;
+import org.modelcensus.config.CommandLines;
 import org.modelcensus.spark.SparkSessions;
 import org.modelcensus.write.CsvExporter;
 import org.modelcensus.write.Warehouse;
@@ -55,13 +56,7 @@ public final class CensusExport {
         CommandLine commandLine = new CommandLine(options);
         SparkSession spark = null;
         try {
-            try {
-                commandLine.parseArgs(args);
-            } catch (CommandLine.ParameterException e) {
-                throw new CensusInputException(e.getMessage() + " (see --help)");
-            }
-            if (commandLine.isUsageHelpRequested() || commandLine.isVersionHelpRequested()) {
-                commandLine.usage(out);
+            if (!CommandLines.parse(commandLine, args, out)) {
                 return CensusJob.OK;
             }
             LocalDate requested = null;

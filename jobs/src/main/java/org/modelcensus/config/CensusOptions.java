@@ -104,20 +104,7 @@ public final class CensusOptions {
         CensusOptions options = new CensusOptions();
         CommandLine commandLine = new CommandLine(options);
         commandLine.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(loadProperties(configFile(args))));
-        try {
-            commandLine.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            throw new CensusInputException(e.getMessage() + " (see --help)");
-        }
-        if (commandLine.isUsageHelpRequested()) {
-            commandLine.usage(out);
-            return null;
-        }
-        if (commandLine.isVersionHelpRequested()) {
-            out.println("model-census");
-            return null;
-        }
-        return options.toConfig();
+        return CommandLines.parse(commandLine, args, out) ? options.toConfig() : null;
     }
 
     CensusConfig toConfig() {

@@ -72,17 +72,7 @@ public final class EnrichOptions {
     /** @return the validated configuration, or null when help was printed */
     public static EnrichConfig parse(String[] args, java.io.PrintStream out) {
         EnrichOptions options = new EnrichOptions();
-        CommandLine commandLine = new CommandLine(options);
-        try {
-            commandLine.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            throw new CensusInputException(e.getMessage() + " (see --help)");
-        }
-        if (commandLine.isUsageHelpRequested() || commandLine.isVersionHelpRequested()) {
-            commandLine.usage(out);
-            return null;
-        }
-        return options.toConfig();
+        return CommandLines.parse(new CommandLine(options), args, out) ? options.toConfig() : null;
     }
 
     EnrichConfig toConfig() {

@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.modelcensus.CensusInputException;
 import org.modelcensus.CensusJob;
+import org.modelcensus.config.CommandLines;
 import org.modelcensus.config.TextSource;
 import org.modelcensus.reference.ReferenceData;
 import org.modelcensus.spark.SparkSessions;
@@ -208,14 +209,7 @@ public final class CatalogueGenerator {
         SparkSession spark = null;
         try {
             Options options = new Options();
-            CommandLine commandLine = new CommandLine(options);
-            try {
-                commandLine.parseArgs(args);
-            } catch (CommandLine.ParameterException e) {
-                throw new CensusInputException(e.getMessage() + " (see --help)");
-            }
-            if (commandLine.isUsageHelpRequested() || commandLine.isVersionHelpRequested()) {
-                commandLine.usage(System.out);
+            if (!CommandLines.parse(new CommandLine(options), args, System.out)) {
                 return CensusJob.OK;
             }
             if (options.what.deals != null) {
