@@ -11,15 +11,6 @@ with model_country_rows as (
         release_year,
         training_compute_flop
     from models
-),
-
-country_names as (
-    select
-        country_code,
-        first(country_name_en) as country_name_en,
-        first(country_name_ko) as country_name_ko
-    from ref_countries
-    group by country_code
 )
 
 select
@@ -32,7 +23,7 @@ select
     sum(model_country_rows.training_compute_flop) as total_training_compute_flop,
     median(model_country_rows.training_compute_flop) as median_training_compute_flop
 from model_country_rows
-left join country_names
+left join ref_country_names as country_names
     on model_country_rows.country_code = country_names.country_code
 group by
     model_country_rows.country_code,

@@ -32,12 +32,6 @@ models_per_country_year as (
     group by country_code, release_year
 ),
 
-country_names as (
-    select country_code, first(country_name_en) as country_name_en, first(country_name_ko) as country_name_ko
-    from ref_countries
-    group by country_code
-),
-
 joined as (
     select
         coalesce(investment.country_code, models_per_country_year.country_code) as country_code,
@@ -62,6 +56,6 @@ select
     joined.models,
     case when joined.investment_usd > 0 then joined.models / (joined.investment_usd / 1e9) end as models_per_usd_1b
 from joined
-left join country_names
+left join ref_country_names as country_names
     on joined.country_code = country_names.country_code
 order by joined.year, joined.country_code

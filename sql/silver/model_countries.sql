@@ -14,12 +14,7 @@ reference_countries as (
 ),
 
 country_names as (
-    select
-        country_code,
-        first(country_name_en) as country_name_en,
-        first(country_name_ko) as country_name_ko
-    from ref_countries
-    group by country_code
+    select * from ref_country_names
 ),
 
 organizations as (

@@ -118,6 +118,7 @@ public final class CensusPipeline {
         catalogue.rejected().createOrReplaceTempView("rejected_rows");
         SqlRunner sql = new SqlRunner(spark, TextSource.of(config.sqlDir(), "sql"), config.sqlParameters());
         LOG.info("read {} in {}", config.input(), elapsed(started));
+        sql.run("reference");
         sql.run("staging");
         Map<String, Dataset<Row>> silver = sql.run(Warehouse.SILVER, this::materialize);
         LOG.info("silver tables computed in {}", elapsed(started));

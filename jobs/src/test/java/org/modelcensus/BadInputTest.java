@@ -95,7 +95,7 @@ class BadInputTest {
     @Test
     void sqlFileThatDoesNotRun() throws IOException {
         Path sql = dir.resolve("sql");
-        for (String layer : List.of("staging", "silver", "gold")) {
+        for (String layer : List.of("reference", "staging", "silver", "gold")) {
             Files.createDirectories(sql.resolve(layer));
         }
         writeFile(sql.resolve("staging"), "broken.sql", "select no_such_column from catalogue_accepted");

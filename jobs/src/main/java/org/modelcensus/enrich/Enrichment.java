@@ -65,6 +65,7 @@ public final class Enrichment {
         warehouse.readSnapshot(Warehouse.SILVER, "models", snapshot).orElseThrow().createOrReplaceTempView("models");
         warehouse.readSnapshot(Warehouse.SILVER, "model_countries", snapshot).orElseThrow().createOrReplaceTempView("model_countries");
         SqlRunner sql = new SqlRunner(spark, TextSource.of(config.sqlDir(), "sql"), config.sqlParameters());
+        sql.run("reference");
 
         Map<String, Map<String, Dataset<Row>>> tables = new LinkedHashMap<>();
         LAYERS.forEach(layer -> tables.put(layer, new LinkedHashMap<>()));

@@ -81,8 +81,8 @@ final class TinyCatalogue {
     }
 
     /**
-     * Registers the rows as catalogue_accepted, the reference views and the census functions, then runs the
-     * given SQL layers of this checkout. Each view is cached, as CensusPipeline does, so that the many small
+     * Registers the rows as catalogue_accepted, the reference views (sql/reference/ included) and the census
+     * functions, then runs the given SQL layers of this checkout. Each view is cached, as CensusPipeline does, so that the many small
      * queries of a test class do not recompute the layers below them; {@link #release} frees them.
      *
      * @return every view the layers produced, by name
@@ -91,6 +91,7 @@ final class TinyCatalogue {
         accepted(rows).createOrReplaceTempView("catalogue_accepted");
         CensusTestKit.bundledReference().registerViews();
         CensusFunctions.register(spark());
+        run(config, "reference");
         Map<String, Dataset<Row>> views = new LinkedHashMap<>();
         for (String layer : layers) {
             run(config, layer).forEach((name, view) -> views.put(name, view.persist(StorageLevel.MEMORY_ONLY())));
