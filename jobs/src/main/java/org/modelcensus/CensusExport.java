@@ -59,13 +59,7 @@ public final class CensusExport {
             if (!CommandLines.parse(commandLine, args, out)) {
                 return CensusJob.OK;
             }
-            LocalDate requested = null;
-            if (options.snapshotDate != null) {
-                requested = CensusOptions.parseIsoDate(options.snapshotDate);
-                if (requested == null) {
-                    throw new CensusInputException("Malformed --snapshot-date '" + options.snapshotDate + "': use a real date as YYYY-MM-DD.");
-                }
-            }
+            LocalDate requested = CensusOptions.parseSnapshotDate(options.snapshotDate);
             spark = SparkSessions.create(options.master);
             int files = options.export(spark, requested);
             out.println("model-census: exported " + files + " tables to " + options.to);

@@ -149,7 +149,7 @@ public final class CensusOptions {
         if (!country.matches("[A-Z]{3}")) {
             throw new CensusInputException("--focus-country '" + focusCountry + "' is not an ISO 3166-1 alpha-3 code (for example KOR).");
         }
-        return new CensusConfig(input.trim(), catalogueFormat, warehouse, outputFormat, parseDate(snapshotDate), fromYear, toYear,
+        return new CensusConfig(input.trim(), catalogueFormat, warehouse, outputFormat, parseSnapshotDate(snapshotDate), fromYear, toYear,
                 country, rankedYear, topN, minOrgModels, blankToNull(exportCsv), maxRejectShare, blankToNull(master),
                 blankToNull(sqlDir), blankToNull(referenceDir), blankToNull(reportDir));
     }
@@ -163,7 +163,8 @@ public final class CensusOptions {
         }
     }
 
-    private static LocalDate parseDate(String text) {
+    /** The --snapshot-date option of every job: null when not given; a malformed date is a fixable input. */
+    public static LocalDate parseSnapshotDate(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

@@ -97,14 +97,7 @@ public final class EnrichOptions {
         if (blankToNull(yearColumn) != null && blankToNull(dateColumn) != null) {
             throw new CensusInputException("Give --investment-year-column or --investment-date-column, not both.");
         }
-        java.time.LocalDate snapshot = null;
-        if (snapshotDate != null && !snapshotDate.isBlank()) {
-            snapshot = CensusOptions.parseIsoDate(snapshotDate);
-            if (snapshot == null) {
-                throw new CensusInputException("Malformed --snapshot-date '" + snapshotDate + "': use a real date as YYYY-MM-DD.");
-            }
-        }
-        return new EnrichConfig(warehouse, snapshot, hardwareFile, utilization, investmentPath, format,
+        return new EnrichConfig(warehouse, CensusOptions.parseSnapshotDate(snapshotDate), hardwareFile, utilization, investmentPath, format,
                 new EnrichConfig.InvestmentColumns(blankToNull(countryColumn), blankToNull(countryNameColumn), blankToNull(yearColumn),
                         blankToNull(dateColumn), blankToNull(amountColumn)),
                 amountScale, blankToNull(master), blankToNull(sqlDir), blankToNull(referenceDir));
