@@ -2,17 +2,14 @@ package org.modelcensus.generate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -258,7 +255,7 @@ public final class CatalogueGenerator {
                 .toArray(StructField[]::new));
         Broadcast<RowSynthesizer> synthesizer = JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .broadcast(new RowSynthesizer(profile, seed));
-        return spark.range(0, models, 1, partitions).mapPartitions(new BuildRows(synthesizer), Encoders.row(schema));
+        return spark.range(0, models, 1, partitions).mapPartitions(RowSource.rowsOf(synthesizer), Encoders.row(schema));
     }
 
     public void write(Settings settings) {
@@ -284,25 +281,5 @@ public final class CatalogueGenerator {
                 String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9));
         System.out.println("generated " + settings.models() + " models: " + settings.out() + " (" + settings.format() + ", "
                 + settings.partitions() + " parts)");
-    }
-
-    /** Builds a partition's rows from its row ids, on the executor. */
-    private record BuildRows(Broadcast<RowSynthesizer> synthesizer) implements MapPartitionsFunction<Long, Row> {
-
-        @Override
-        public Iterator<Row> call(Iterator<Long> ids) {
-            RowSynthesizer rows = synthesizer.value();
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return ids.hasNext();
-                }
-
-                @Override
-                public Row next() {
-                    return RowFactory.create((Object[]) rows.row(ids.next()));
-                }
-            };
-        }
     }
 }

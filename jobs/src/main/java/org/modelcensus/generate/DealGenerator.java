@@ -7,17 +7,14 @@ import static org.apache.spark.sql.functions.desc;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -77,7 +74,7 @@ public final class DealGenerator {
                 .broadcast(new DealSynthesizer(countryCodes(), countries, seed));
         // the executors draw a day number; Spark turns it into a date, so no JVM time zone is involved
         return spark.range(0, deals, 1, partitions)
-                .mapPartitions(new BuildDeals(synthesizer), Encoders.row(DRAWN))
+                .mapPartitions(RowSource.rowsOf(synthesizer), Encoders.row(DRAWN))
                 .select(col("country_code"),
                         date_add(to_date(lit(DealSynthesizer.FIRST_DAY.toString())), col("day")).as("deal_date"),
                         col("amount_usd"),
@@ -114,25 +111,5 @@ public final class DealGenerator {
         long total = perCountry.stream().mapToLong(r -> r.getLong(1)).sum();
         Row largest = perCountry.get(0);
         return new Summary(total, largest.getString(0), largest.getLong(1) / (double) total);
-    }
-
-    /** Builds a partition's deals from their ids, on the executor. */
-    private record BuildDeals(Broadcast<DealSynthesizer> synthesizer) implements MapPartitionsFunction<Long, Row> {
-
-        @Override
-        public Iterator<Row> call(Iterator<Long> ids) {
-            DealSynthesizer deals = synthesizer.value();
-            return new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return ids.hasNext();
-                }
-
-                @Override
-                public Row next() {
-                    return RowFactory.create(deals.deal(ids.next()));
-                }
-            };
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.modelcensus.generate;
 
-import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -19,7 +18,7 @@ import java.util.List;
  *   <li>sector: one of {@link #SECTORS}, weight 1/rank.</li>
  * </ul>
  */
-public final class DealSynthesizer implements Serializable {
+public final class DealSynthesizer implements RowSource {
 
     private static final long serialVersionUID = 1L;
 
@@ -64,7 +63,8 @@ public final class DealSynthesizer implements Serializable {
     }
 
     /** Deal {@code id}: country code, days since {@link #FIRST_DAY}, amount in USD, sector. */
-    public Object[] deal(long id) {
+    @Override
+    public Object[] cells(long id) {
         String country = countryCodes[pick(countryCumulative, random.uniform(id, SALT_COUNTRY))];
         int day = random.below(id, SALT_DAY, DAYS);
         double amount = MEDIAN_AMOUNT_USD * Math.exp(AMOUNT_SIGMA * random.gaussian(id, SALT_AMOUNT));

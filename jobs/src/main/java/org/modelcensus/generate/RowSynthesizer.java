@@ -1,6 +1,5 @@
 package org.modelcensus.generate;
 
-import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ import org.modelcensus.config.CensusOptions;
  *       (sigma {@value #FIGURE_SIGMA}), 3 significant digits; text that is not a number is kept.</li>
  * </ul>
  */
-public final class RowSynthesizer implements Serializable {
+public final class RowSynthesizer implements RowSource {
 
     private static final long serialVersionUID = 1L;
     static final double FIGURE_SIGMA = 0.3;
@@ -77,7 +76,8 @@ public final class RowSynthesizer implements Serializable {
     }
 
     /** The cells of row {@code id}, in header order; null for an empty cell. */
-    public String[] row(long id) {
+    @Override
+    public String[] cells(long id) {
         String[][] donorOfGroup = new String[groups][];
         for (int g = 0; g < groups; g++) {
             donorOfGroup[g] = donors.get(random.below(id, g, donors.size()));
