@@ -9,7 +9,7 @@ import csv
 import io
 import random
 
-SAMPLE = "../../../../../conf/sample/large_scale_ai_models_sample_2024-07-16.csv"
+SAMPLE = "../catalogues/large_scale_ai_models_sample_2024-07-16.csv"
 rows = list(csv.reader(io.StringIO(open(SAMPLE, encoding="utf-8-sig", newline="").read())))
 header, body = rows[0], rows[1:]
 seen, clean = set(), []

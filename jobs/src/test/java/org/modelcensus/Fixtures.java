@@ -1,0 +1,37 @@
+package org.modelcensus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Where the tests' data lives, all inside the checkout: the bundled Epoch AI files, the expected tables, test catalogues. */
+public final class Fixtures {
+
+    /** The project folder (tests run from it; Surefire also passes it). */
+    public static final Path PROJECT = Path.of(System.getProperty("census.project.dir", ".")).toAbsolutePath().normalize();
+    /** Epoch AI's large-scale models, snapshot of 2024-07-16 (CC BY 4.0): the census's default input. */
+    public static final Path SNAPSHOT = PROJECT.resolve("conf/epoch/large_scale_ai_models_2024-07-16.csv");
+    /** Epoch AI's ML hardware data set of 2025-07 (CC BY 4.0). */
+    public static final Path HARDWARE = PROJECT.resolve("conf/epoch/ml_hardware_2025-07.csv");
+    /** Every gold table of the real snapshot with the default options, as the specification gives it. */
+    public static final Path EXPECTED = PROJECT.resolve("jobs/src/test/resources/expected/2024-07-16");
+    /** A made-up 50-record catalogue of 2024-07-16 with two records to reject (a repeated name, 2023-02-30). */
+    public static final Path SAMPLE = PROJECT.resolve("jobs/src/test/resources/catalogues/large_scale_ai_models_sample_2024-07-16.csv");
+    /** Malformed catalogues (see its README.md). */
+    public static final Path HOSTILE = PROJECT.resolve("jobs/src/test/resources/hostile");
+
+    private Fixtures() {
+    }
+
+    /** The names of the expected gold tables, sorted. */
+    public static List<String> expectedTables() {
+        try (Stream<Path> files = Files.list(EXPECTED)) {
+            return files.map(p -> p.getFileName().toString().replace(".csv", "")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
