@@ -107,7 +107,7 @@ public final class CensusCatalog {
             return;
         }
         try {
-            LOG.info("catalog: {}", new CensusCatalog(spark, warehouse, DataDictionary.load(spark)).sync());
+            LOG.info("catalog: {}", new CensusCatalog(spark, warehouse, DataDictionary.load()).sync());
         } catch (Exception e) {
             LOG.warn("tables written but not registered in the catalog (database {}): {}. The SQL endpoint "
                     + "(scripts/serve.sh) registers them itself; scripts/sql.sh before its query.", DATABASE, rootMessage(e));

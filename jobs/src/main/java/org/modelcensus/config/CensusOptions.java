@@ -13,19 +13,17 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.modelcensus.CensusInputException;
+import org.modelcensus.errors.CensusInputException;
 import org.modelcensus.read.CatalogueInput;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The command line of the census. Every option can also be set in a properties file
+ * The options of the census (the {@code census} command). Every option can also be set in a properties file
  * (default conf/census.properties, keys are the option names without dashes); the command line wins.
  */
-@Command(name = "census", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Counts the large-scale AI models of an Epoch AI catalogue snapshot and writes the census tables.")
 public final class CensusOptions {
 
     public static final String DEFAULT_CONFIG_FILE = "conf/census.properties";
@@ -43,9 +41,11 @@ public final class CensusOptions {
             description = "Format of the catalogue (default: ${DEFAULT-VALUE}: Delta for a folder with _delta_log, Parquet for *.parquet, else CSV).")
     String inputFormat;
 
-    @Option(names = "--warehouse", paramLabel = "DIR", defaultValue = "./warehouse",
-            description = "Where the tables are written (default: ${DEFAULT-VALUE}).")
-    String warehouse;
+    @Mixin
+    WarehouseOptions job = new WarehouseOptions();
+
+    @Mixin
+    SqlSourceOptions sources = new SqlSourceOptions();
 
     @Option(names = "--format", paramLabel = "delta|parquet", defaultValue = "delta",
             description = "Table format (default: ${DEFAULT-VALUE}).")
@@ -82,32 +82,32 @@ public final class CensusOptions {
     @Option(names = "--export-csv", paramLabel = "DIR", description = "Also write each breakdown table as DIR/<table>.csv.")
     String exportCsv;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
-    String master;
-
-    @Option(names = "--sql-dir", paramLabel = "DIR", description = "SQL folder to run (default: the copy inside the application jar).")
-    String sqlDir;
-
-    @Option(names = "--reference-dir", paramLabel = "DIR", description = "Reference CSV folder (default: the copy inside the application jar).")
-    String referenceDir;
-
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "report",
             description = "Local folder of the HTML report, written as DIR/<snapshot-date>/index.html (default: ${DEFAULT-VALUE}).")
     String reportDir;
 
     /**
-     * Parses the arguments, with defaults from the properties file.
-     *
-     * @return the validated configuration, or null when help or version was printed
+     * The defaults of the census's options: the properties file that --config names among the arguments, else
+     * conf/census.properties when it exists. Read before the arguments are parsed, as picocli applies defaults first.
      */
-    public static CensusConfig parse(String[] args, java.io.PrintStream out) {
-        CensusOptions options = new CensusOptions();
-        CommandLine commandLine = new CommandLine(options);
-        commandLine.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(loadProperties(configFile(args))));
-        return CommandLines.parse(commandLine, args, out) ? options.toConfig() : null;
+    public static CommandLine.IDefaultValueProvider defaultsFor(String[] args) {
+        return new CommandLine.PropertiesDefaultProvider(loadProperties(configFile(args)));
     }
 
-    CensusConfig toConfig() {
+    /** Parses census options alone (no job run), with their defaults: for tests and tools that need a configuration. */
+    public static CensusConfig parse(String... args) {
+        CensusOptions options = new CensusOptions();
+        CommandLine commandLine = new CommandLine(options).setDefaultValueProvider(defaultsFor(args));
+        try {
+            commandLine.parseArgs(args);
+        } catch (CommandLine.ParameterException e) {
+            throw new CensusInputException(e.getMessage());
+        }
+        return options.toConfig();
+    }
+
+    /** The validated settings; a value the user can fix is refused with what to do. */
+    public CensusConfig toConfig() {
         if (input == null || input.isBlank()) {
             throw new CensusInputException("No input catalogue: give --input PATH or set input= in " + DEFAULT_CONFIG_FILE + ".");
         }
@@ -149,9 +149,9 @@ public final class CensusOptions {
         if (!country.matches("[A-Z]{3}")) {
             throw new CensusInputException("--focus-country '" + focusCountry + "' is not an ISO 3166-1 alpha-3 code (for example KOR).");
         }
-        return new CensusConfig(input.trim(), catalogueFormat, warehouse, outputFormat, parseSnapshotDate(snapshotDate), fromYear, toYear,
-                country, rankedYear, topN, minOrgModels, blankToNull(exportCsv), maxRejectShare, blankToNull(master),
-                blankToNull(sqlDir), blankToNull(referenceDir), blankToNull(reportDir));
+        return new CensusConfig(input.trim(), catalogueFormat, job.warehouse(), outputFormat, parseSnapshotDate(snapshotDate), fromYear, toYear,
+                country, rankedYear, topN, minOrgModels, blankToNull(exportCsv), maxRejectShare, job.master(),
+                sources.sqlDir(), sources.referenceDir(), blankToNull(reportDir));
     }
 
     /** Strict ISO date, so 2023-02-30 is refused rather than rolled over. */
@@ -182,7 +182,7 @@ public final class CensusOptions {
     }
 
     /** An option left empty is an option not given. */
-    static String blankToNull(String text) {
+    public static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
     }
 

@@ -4,20 +4,19 @@ import static org.modelcensus.config.CensusOptions.blankToNull;
 
 import java.util.Locale;
 
-import org.modelcensus.CensusInputException;
+import org.modelcensus.errors.CensusInputException;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** The command line of the enrichment (scripts/enrich.sh). */
-@Command(name = "enrich", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Joins a stored census snapshot with an ML hardware file and/or a country-year investment table.")
+/** The options of the enrichment (the {@code enrich} command, scripts/enrich.sh). */
 public final class EnrichOptions {
 
-    @Option(names = "--warehouse", paramLabel = "DIR", defaultValue = "./warehouse",
-            description = "The census warehouse: read silver.models and silver.model_countries, write the enrichment tables (default: ${DEFAULT-VALUE}).")
-    String warehouse;
+    @Mixin
+    WarehouseOptions job = new WarehouseOptions();
+
+    @Mixin
+    SqlSourceOptions sources = new SqlSourceOptions();
 
     @Option(names = "--snapshot-date", paramLabel = "YYYY-MM-DD", description = "Census snapshot to enrich (default: the latest stored).")
     String snapshotDate;
@@ -60,22 +59,8 @@ public final class EnrichOptions {
             description = "Multiplier from the amount column to USD, e.g. 1000000 for millions (default: ${DEFAULT-VALUE}).")
     double amountScale;
 
-    @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
-    String master;
-
-    @Option(names = "--sql-dir", paramLabel = "DIR", description = "SQL folder to run (default: the copy inside the application jar).")
-    String sqlDir;
-
-    @Option(names = "--reference-dir", paramLabel = "DIR", description = "Reference CSV folder (default: the copy inside the application jar).")
-    String referenceDir;
-
-    /** @return the validated configuration, or null when help was printed */
-    public static EnrichConfig parse(String[] args, java.io.PrintStream out) {
-        EnrichOptions options = new EnrichOptions();
-        return CommandLines.parse(new CommandLine(options), args, out) ? options.toConfig() : null;
-    }
-
-    EnrichConfig toConfig() {
+    /** The validated settings; a value the user can fix is refused with what to do. */
+    public EnrichConfig toConfig() {
         String hardwareFile = blankToNull(hardware);
         String investmentPath = blankToNull(investment);
         if (hardwareFile == null && investmentPath == null) {
@@ -97,9 +82,9 @@ public final class EnrichOptions {
         if (blankToNull(yearColumn) != null && blankToNull(dateColumn) != null) {
             throw new CensusInputException("Give --investment-year-column or --investment-date-column, not both.");
         }
-        return new EnrichConfig(warehouse, CensusOptions.parseSnapshotDate(snapshotDate), hardwareFile, utilization, investmentPath, format,
+        return new EnrichConfig(job.warehouse(), CensusOptions.parseSnapshotDate(snapshotDate), hardwareFile, utilization, investmentPath, format,
                 new EnrichConfig.InvestmentColumns(blankToNull(countryColumn), blankToNull(countryNameColumn), blankToNull(yearColumn),
                         blankToNull(dateColumn), blankToNull(amountColumn)),
-                amountScale, blankToNull(master), blankToNull(sqlDir), blankToNull(referenceDir));
+                amountScale, job.master(), sources.sqlDir(), sources.referenceDir());
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.modelcensus.CensusInputException;
+import org.modelcensus.errors.CensusInputException;
 
 /**
  * A folder of text files (SQL or reference CSV): a folder given by the user, or the copy bundled in the jar
@@ -40,19 +40,22 @@ public final class TextSource {
         return userDir != null ? Path.of(userDir, name).toString() : "bundled " + bundledDir + "/" + name;
     }
 
-    /** The file names in the folder (or a sub-folder) ending with {@code suffix}, sorted. */
+    /** The file names in a sub-folder ending with {@code suffix}, sorted; none when the sub-folder does not exist. */
     public List<String> list(String subDir, String suffix) {
         try {
             if (userDir != null) {
-                Path dir = Path.of(userDir, subDir);
-                if (!Files.isDirectory(dir)) {
-                    throw new CensusInputException("Folder not found: " + dir + ".");
+                if (!Files.isDirectory(Path.of(userDir))) {
+                    throw new CensusInputException("Folder not found: " + userDir + ".");
                 }
-                return names(dir, suffix);
+                Path dir = Path.of(userDir, subDir);
+                return Files.isDirectory(dir) ? names(dir, suffix) : List.of();
+            }
+            if (getClass().getClassLoader().getResource(bundledDir) == null) {
+                throw new CensusInputException("The application jar has no " + bundledDir + "/: rebuild it with mvn package.");
             }
             URL url = getClass().getClassLoader().getResource(bundledDir + "/" + subDir);
             if (url == null) {
-                throw new CensusInputException("The application jar has no " + bundledDir + "/" + subDir + ": rebuild it with mvn package.");
+                return List.of();
             }
             URI uri = url.toURI();
             if ("jar".equals(uri.getScheme())) {

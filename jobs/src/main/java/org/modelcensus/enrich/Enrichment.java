@@ -2,14 +2,16 @@ package org.modelcensus.enrich;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.modelcensus.CensusInputException;
+import org.modelcensus.errors.CensusInputException;
 import org.modelcensus.catalog.CensusCatalog;
 import org.modelcensus.config.CensusConfig.OutputFormat;
 import org.modelcensus.config.EnrichConfig;
@@ -24,13 +26,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One enrichment run: a stored census snapshot (silver.models, silver.model_countries) joined with a hardware file
- * (sql/hardware/) and/or an investment table (sql/investment/); each SQL file's {@code -- layer:} line says where its
- * table is written, into the same snapshot of the same warehouse. Re-running replaces that snapshot's tables.
+ * and/or an investment table: the SQL files that read them, each written to the layer of its folder, into the same
+ * snapshot of the same warehouse. Re-running replaces that snapshot's tables.
  */
 public final class Enrichment {
 
     private static final Logger LOG = LoggerFactory.getLogger(Enrichment.class);
-    private static final List<String> LAYERS = List.of(Warehouse.SILVER, Warehouse.AUDIT, Warehouse.GOLD);
+    private static final List<String> LAYERS = List.of(Warehouse.SILVER, Warehouse.GOLD, Warehouse.AUDIT);
 
     private final SparkSession spark;
 
@@ -49,12 +51,7 @@ public final class Enrichment {
                 "No census in " + requested.warehouse() + " (" + stored.pathOf(Warehouse.SILVER, "models") + " not found): run "
                         + "scripts/run.sh --warehouse " + requested.warehouse() + " first, or give --warehouse the folder it wrote."));
         Warehouse warehouse = new Warehouse(spark, requested.warehouse(), format);
-        List<LocalDate> snapshots = warehouse.snapshotDates(Warehouse.SILVER, "models");
-        LocalDate snapshot = requested.snapshotDate() != null ? requested.snapshotDate() : snapshots.isEmpty() ? null : snapshots.get(snapshots.size() - 1);
-        if (snapshot == null || !snapshots.contains(snapshot)) {
-            throw new CensusInputException("Snapshot " + snapshot + " is not stored in " + requested.warehouse() + "; stored snapshots: "
-                    + snapshots + ".");
-        }
+        LocalDate snapshot = warehouse.snapshot(requested.snapshotDate());
         EnrichConfig config = requested.withSnapshotDate(snapshot);
         LOG.info("enriching census snapshot {} of {} (hardware: {}, investment: {})", snapshot, config.warehouse(),
                 config.hardware(), config.investment());
@@ -64,19 +61,25 @@ public final class Enrichment {
         reference.registerViews();
         warehouse.readSnapshot(Warehouse.SILVER, "models", snapshot).orElseThrow().createOrReplaceTempView("models");
         warehouse.readSnapshot(Warehouse.SILVER, "model_countries", snapshot).orElseThrow().createOrReplaceTempView("model_countries");
-        SqlRunner sql = new SqlRunner(spark, TextSource.of(config.sqlDir(), "sql"), config.sqlParameters());
-        sql.run("reference");
-
-        Map<String, Map<String, Dataset<Row>>> tables = new LinkedHashMap<>();
-        LAYERS.forEach(layer -> tables.put(layer, new LinkedHashMap<>()));
+        Set<String> inputs = new LinkedHashSet<>();
         if (config.hardware() != null) {
             List<String> peaks = new HardwareReader(spark).register(config.hardware(), reference.registerHardwareViews());
             LOG.info("hardware file {}: performance columns {}", config.hardware(), peaks);
-            compute(sql, "hardware", tables);
+            inputs.addAll(List.of(HardwareReader.HARDWARE_VIEW, HardwareReader.PEAKS_VIEW));
         }
         if (config.investment() != null) {
             LOG.info("investment table {}: {}", config.investment(), new InvestmentReader(spark).register(config));
-            compute(sql, "investment", tables);
+            inputs.add(InvestmentReader.VIEW);
+        }
+        // The SQL files that read the hardware or investment input, and what they need; the stored census tables are
+        // read, never computed again.
+        SqlRunner.Plan sql = new SqlRunner(spark, TextSource.of(config.sqlDir(), "sql"), config.sqlParameters())
+                .plan(inputs, Set.of("models", "model_countries"));
+        sql.run("reference");
+        sql.run("staging");
+        Map<String, Map<String, Dataset<Row>>> tables = new LinkedHashMap<>();
+        for (String layer : LAYERS) {
+            tables.put(layer, sql.run(layer, table -> table.persist(StorageLevel.MEMORY_AND_DISK())));
         }
 
         // Silver first: the breakdowns read its stored (persisted) rows instead of recomputing the join.
@@ -90,23 +93,6 @@ public final class Enrichment {
         logWhatWasLeftOut(config);
         CensusCatalog.registerAfterRun(spark, config.warehouse());
         return new Result(snapshot, tables, written);
-    }
-
-    /** Runs a folder of SQL, each table kept once computed, and files the tables to write under their layer. */
-    private void compute(SqlRunner sql, String folder, Map<String, Map<String, Dataset<Row>>> tables) {
-        List<SqlRunner.SqlTable> files = sql.load(folder);
-        for (SqlRunner.SqlTable file : files) {
-            if (file.writtenTo() != null && !tables.containsKey(file.writtenTo())) {
-                throw new CensusInputException("sql/" + folder + "/" + file.name() + ".sql says '-- layer: " + file.writtenTo()
-                        + "'; the enrichment writes to " + LAYERS + ".");
-            }
-        }
-        Map<String, Dataset<Row>> views = sql.run(files, table -> table.persist(StorageLevel.MEMORY_AND_DISK()));
-        for (SqlRunner.SqlTable file : files) {
-            if (file.writtenTo() != null) {
-                tables.get(file.writtenTo()).put(file.name(), views.get(file.name()));
-            }
-        }
     }
 
     /** Unmatched hardware names and skipped investment rows go to the log, with what to do about them. */

@@ -10,14 +10,19 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.modelcensus.CensusInputException;
+import org.modelcensus.errors.CensusInputException;
 
 /**
  * Reads an ML hardware file in Epoch AI's format (any vintage: columns are found by name) and registers the views
- * the SQL of sql/hardware/ starts from: hardware_source (one row per chip) and hardware_peaks_source (one row per
+ * sql/staging/stg_hardware_list.sql starts from: hardware_source (one row per chip) and hardware_peaks_source (one row per
  * chip and performance column of conf/reference/hardware_precisions.csv that the file has).
  */
 public final class HardwareReader {
+
+    /** The SQL input of the chips: one row per chip, its name, manufacturer, type and release date. */
+    public static final String HARDWARE_VIEW = "hardware_source";
+    /** The SQL input of the chips' performance figures: one row per chip and performance column. */
+    public static final String PEAKS_VIEW = "hardware_peaks_source";
 
     static final String NAME = "Hardware name";
     static final String MANUFACTURER = "Manufacturer";
@@ -60,10 +65,10 @@ public final class HardwareReader {
                         quoted(MANUFACTURER).as("manufacturer"),
                         optional(header, TYPE).as("hardware_type"),
                         optional(header, RELEASE_DATE).as("release_date"))
-                .createOrReplaceTempView("hardware_source");
+                .createOrReplaceTempView(HARDWARE_VIEW);
         Column[] values = peaks.stream().map(HardwareReader::quoted).toArray(Column[]::new);
         raw.unpivot(new Column[] {quoted(NAME).as("hardware_name")}, values, "source_column", "peak")
-                .createOrReplaceTempView("hardware_peaks_source");
+                .createOrReplaceTempView(PEAKS_VIEW);
         return peaks;
     }
 

@@ -6,7 +6,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
-import org.modelcensus.CensusInputException;
+import org.modelcensus.errors.CensusInputException;
 
 /** Checks on the enrichment's input paths (any Hadoop file system), so a wrong path fails with its option's name. */
 final class Inputs {

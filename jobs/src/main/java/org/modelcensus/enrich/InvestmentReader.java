@@ -11,18 +11,21 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.modelcensus.CensusInputException;
+import org.modelcensus.errors.CensusInputException;
 import org.modelcensus.config.EnrichConfig;
 import org.modelcensus.config.EnrichConfig.InvestmentColumns;
 import org.modelcensus.config.EnrichConfig.InvestmentFormat;
 
 /**
  * Reads a country-year (or deal-level) investment table and registers the view investment_source (country,
- * country_name, year, deal_date, amount) that sql/investment/ starts from. Our World in Data's layout
+ * country_name, year, deal_date, amount) that sql/staging/stg_investment_records.sql starts from. Our World in Data's layout
  * ({@code Entity, Code, Year, <value>}) needs no column options; any other CSV or Parquet names its columns with
  * the --investment-*-column options. Values are parsed in SQL, where a bad one is counted, not fatal.
  */
 public final class InvestmentReader {
+
+    /** The SQL input of the investment table: country, country_name, year, deal_date, amount as given. */
+    public static final String VIEW = "investment_source";
 
     static final String OWID_ENTITY = "Entity";
     static final String OWID_CODE = "Code";
@@ -71,7 +74,7 @@ public final class InvestmentReader {
                         column(path, header, "--investment-year-column", columns.year()).as("year"),
                         column(path, header, "--investment-date-column", columns.date()).as("deal_date"),
                         column(path, header, "--investment-amount-column", columns.amount()).as("amount"))
-                .createOrReplaceTempView("investment_source");
+                .createOrReplaceTempView(VIEW);
         return (parquet ? "Parquet" : "CSV") + (owidLayout ? " in OWID layout" : "") + ": country " + columns.country()
                 + ", year " + (columns.year() != null ? columns.year() : "of " + columns.date()) + ", amount " + columns.amount();
     }

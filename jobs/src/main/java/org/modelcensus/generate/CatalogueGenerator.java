@@ -1,7 +1,5 @@
 package org.modelcensus.generate;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,24 +13,16 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.modelcensus.CensusInputException;
-import org.modelcensus.CensusJob;
-import org.modelcensus.config.CommandLines;
+import org.modelcensus.errors.CensusInputException;
 import org.modelcensus.config.TextSource;
 import org.modelcensus.reference.ReferenceData;
-import org.modelcensus.spark.SparkSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import picocli.CommandLine;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
- * The command line of scripts/generate.sh, and the catalogue generator: writes a synthetic Epoch-shaped catalogue of
- * N models, or hands over to {@link DealGenerator} (a deal-level investment set) or {@link HardwareListGenerator}
- * (a hardware list in Epoch's layout). Catalogue rows are built on the executors
+ * The catalogue generator (the {@code generate --models} command): writes a synthetic Epoch-shaped catalogue of N
+ * models ({@link DealGenerator} writes deal-level investment sets, {@link HardwareListGenerator} hardware lists). Catalogue rows are built on the executors
  * from spark.range(N), each from hash(seed, row id) (see {@link RowSynthesizer}); the driver holds only the
  * profile of the like-catalogue. Same N, seed, like-catalogue and partitions: the same part files, byte for byte
  * (Spark's part file names carry a random id; their content does not).
@@ -51,190 +41,10 @@ public final class CatalogueGenerator {
                            boolean overwrite, String master) {
     }
 
-    @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"Writes a synthetic catalogue of N models shaped like a real Epoch AI catalogue (--models),",
-                    "a synthetic deal-level AI investment set (--deals), or a synthetic hardware list in Epoch AI's",
-                    "ML hardware layout (--hardware) that covers the catalogue's training-hardware names."})
-    static final class Options {
-
-        @ArgGroup(exclusive = true, multiplicity = "1")
-        What what;
-
-        /** What to generate: exactly one. */
-        static final class What {
-            @Option(names = "--models", paramLabel = "N", required = true, description = "A catalogue of N models (rows).")
-            Long models;
-
-            @Option(names = "--deals", paramLabel = "N", required = true,
-                    description = "An investment set of N deals: country_code, deal_date, amount_usd, sector.")
-            Long deals;
-
-            @Option(names = "--hardware", paramLabel = "N", required = true,
-                    description = "A hardware list of N chips (one CSV file, Epoch's ML hardware header).")
-            Integer hardware;
-        }
-
-        @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-        long seed;
-
-        @Option(names = "--out", paramLabel = "PATH", required = true,
-                description = "Output folder of part files (--hardware: the CSV file).")
-        String out;
-
-        @Option(names = "--format", paramLabel = "csv|parquet",
-                description = "Output format (default: csv for --models, parquet for --deals; --hardware is always csv).")
-        String format;
-
-        @Option(names = "--like", paramLabel = "CATALOGUE",
-                description = "Catalogue to imitate, and whose training-hardware names --hardware lists (default: the real "
-                        + "snapshot in ../shared if present, else the bundled sample).")
-        String like;
-
-        @Option(names = "--partitions", paramLabel = "P",
-                description = "Part files (default: one per " + ROWS_PER_PART + " models, one per " + DealGenerator.ROWS_PER_PART
-                        + " deals). Part of the seed: other P, other files.")
-        Integer partitions;
-
-        @Option(names = "--countries", paramLabel = "skewed|uniform",
-                description = "--deals only: skewed (default: USA about half of the deals, the other countries of "
-                        + "countries.csv a long tail) or uniform (every country alike).")
-        String countries;
-
-        @Option(names = "--unlisted-hardware", paramLabel = "K",
-                description = "--hardware only: leave out the K least-used training-hardware names of the like-catalogue, "
-                        + "so an enrichment has unmatched names to report (default: " + HardwareListGenerator.DEFAULT_UNLISTED + ").")
-        Integer unlistedHardware;
-
-        @Option(names = "--overwrite", description = "Replace PATH when it exists (default: refuse).")
-        boolean overwrite;
-
-        @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else local[*]).")
-        String master;
-
-        Settings toSettings() {
-            long models = what.models;
-            if (models < 1) {
-                throw new CensusInputException("--models must be 1 or more, got " + models + ".");
-            }
-            refuse("--countries", countries, "--deals");
-            refuse("--unlisted-hardware", unlistedHardware, "--hardware");
-            Format outputFormat = format(Format.csv);
-            int parts = partitions(defaultPartitions(models));
-            refuseExistingOut();
-            return new Settings(models, seed, out, outputFormat, like, parts, overwrite, master);
-        }
-
-        DealGenerator.Settings toDealSettings() {
-            long deals = what.deals;
-            if (deals < 1) {
-                throw new CensusInputException("--deals must be 1 or more, got " + deals + ".");
-            }
-            refuse("--like", like, "--models or --hardware");
-            refuse("--unlisted-hardware", unlistedHardware, "--hardware");
-            DealSynthesizer.CountryMix mix;
-            try {
-                mix = countries == null ? DealSynthesizer.CountryMix.skewed
-                        : DealSynthesizer.CountryMix.valueOf(countries.trim().toLowerCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new CensusInputException("Unknown --countries '" + countries + "': use skewed or uniform.");
-            }
-            Format outputFormat = format(Format.parquet);
-            int parts = partitions(DealGenerator.defaultPartitions(deals));
-            refuseExistingOut();
-            return new DealGenerator.Settings(deals, seed, out, outputFormat, mix, parts, overwrite);
-        }
-
-        HardwareListGenerator.Settings toHardwareSettings() {
-            int chips = what.hardware;
-            if (chips < 1) {
-                throw new CensusInputException("--hardware must be 1 or more, got " + chips + ".");
-            }
-            refuse("--partitions", partitions, "--models or --deals");
-            refuse("--countries", countries, "--deals");
-            if (format(Format.csv) != Format.csv) {
-                throw new CensusInputException("--format " + format + ": the hardware list is one CSV file, as Epoch's; leave --format out.");
-            }
-            refuseExistingOut();
-            return new HardwareListGenerator.Settings(chips, seed, out, like,
-                    unlistedHardware != null ? unlistedHardware : HardwareListGenerator.DEFAULT_UNLISTED, overwrite);
-        }
-
-        private Format format(Format otherwise) {
-            if (format == null) {
-                return otherwise;
-            }
-            try {
-                return Format.valueOf(format.trim().toLowerCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new CensusInputException("Unknown --format '" + format + "': use csv or parquet.");
-            }
-        }
-
-        private int partitions(int otherwise) {
-            int parts = partitions != null ? partitions : otherwise;
-            if (parts < 1) {
-                throw new CensusInputException("--partitions must be 1 or more, got " + parts + ".");
-            }
-            return parts;
-        }
-
-        private void refuseExistingOut() {
-            if (!overwrite && Files.exists(Path.of(out))) {
-                throw new CensusInputException("--out " + out + " exists: remove it or give --overwrite.");
-            }
-        }
-
-        /** An option that does not apply is an error, not silently ignored. */
-        private static void refuse(String option, Object value, String appliesTo) {
-            if (value != null) {
-                throw new CensusInputException(option + " applies to " + appliesTo + " only: leave it out.");
-            }
-        }
-    }
-
     private final SparkSession spark;
 
     public CatalogueGenerator(SparkSession spark) {
         this.spark = spark;
-    }
-
-    public static void main(String[] args) {
-        System.exit(run(args));
-    }
-
-    static int run(String[] args) {
-        SparkSession spark = null;
-        try {
-            Options options = new Options();
-            if (!CommandLines.parse(new CommandLine(options), args, System.out)) {
-                return CensusJob.OK;
-            }
-            if (options.what.deals != null) {
-                DealGenerator.Settings settings = options.toDealSettings();
-                spark = SparkSessions.create(options.master);
-                new DealGenerator(spark).write(settings);
-            } else if (options.what.hardware != null) {
-                HardwareListGenerator.Settings settings = options.toHardwareSettings();
-                spark = SparkSessions.create(options.master);
-                HardwareListGenerator.write(settings, new CatalogueGenerator(spark).profile(settings.like()));
-            } else {
-                Settings settings = options.toSettings();
-                spark = SparkSessions.create(settings.master());
-                new CatalogueGenerator(spark).write(settings);
-            }
-            return CensusJob.OK;
-        } catch (CensusInputException e) {
-            System.err.println("generate: " + e.getMessage());
-            return CensusJob.BAD_INPUT;
-        } catch (Exception e) {
-            LOG.error("generation failed", e);
-            System.err.println("generate: unexpected failure: " + e + " (details in the log above)");
-            return CensusJob.FAILED;
-        } finally {
-            if (spark != null) {
-                spark.stop();
-            }
-        }
     }
 
     /** One part per {@link #ROWS_PER_PART} models: a function of N alone, so the output does not depend on the machine. */

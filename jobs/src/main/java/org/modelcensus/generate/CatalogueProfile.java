@@ -17,7 +17,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.modelcensus.CensusInputException;
+import org.modelcensus.errors.CensusInputException;
 import org.modelcensus.reference.ReferenceData.CatalogueField;
 
 /**
@@ -36,23 +36,17 @@ public record CatalogueProfile(String source, List<String> header, List<String> 
     /** Donor rows kept at most: enough for any real catalogue, small enough to broadcast. */
     public static final int MAX_DONORS = 100_000;
 
-    /** The real snapshot beside the checkout, else the bundled sample (paths relative to the checkout). */
-    public static final List<String> DEFAULT_LIKE = List.of(
-            "../shared/data/epoch/large_scale_ai_models_2024-07-16.csv",
-            "conf/sample/large_scale_ai_models_sample_2024-07-16.csv");
+    /** The bundled real snapshot (Epoch AI, CC BY 4.0), relative to the checkout; also inside the application jar. */
+    public static final String DEFAULT_LIKE = "conf/epoch/large_scale_ai_models_2024-07-16.csv";
 
-    private static final String BUNDLED_SAMPLE = "conf/sample/large_scale_ai_models_sample_2024-07-16.csv";
-
-    /** The default like-catalogue: the first of {@link #DEFAULT_LIKE} that exists, else the sample bundled in the jar. */
+    /** The default like-catalogue: the checkout's copy of the real snapshot, else the one bundled in the jar. */
     public static String defaultLike() {
-        for (String candidate : DEFAULT_LIKE) {
-            if (Files.isRegularFile(Path.of(candidate))) {
-                return candidate;
-            }
+        if (Files.isRegularFile(Path.of(DEFAULT_LIKE))) {
+            return DEFAULT_LIKE;
         }
-        try (InputStream in = CatalogueProfile.class.getClassLoader().getResourceAsStream(BUNDLED_SAMPLE)) {
+        try (InputStream in = CatalogueProfile.class.getClassLoader().getResourceAsStream(DEFAULT_LIKE)) {
             if (in == null) {
-                throw new CensusInputException("No like-catalogue: none of " + DEFAULT_LIKE + " exists; give --like PATH.");
+                throw new CensusInputException("No like-catalogue: " + DEFAULT_LIKE + " is neither here nor in the jar; give --like PATH.");
             }
             Path copy = Files.createTempFile("census-like-", ".csv");
             copy.toFile().deleteOnExit();

@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.modelcensus.CensusInputException;
+import org.modelcensus.errors.CensusInputException;
 import org.modelcensus.transform.CensusFunctions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

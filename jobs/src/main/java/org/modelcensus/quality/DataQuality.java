@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the checks of sql/quality/ on the silver tables of a run and decides the quality gate.
+ * Runs the checks of sql/quality/ on the silver tables of a census run and decides the quality gate.
  *
  * <p>The checks are SQL files rather than Deequ constraints: each is a few lines an analyst can read and change
  * next to the tables it checks, several need what Deequ does not give (the unmapped labels listed, a threshold
@@ -48,7 +48,7 @@ public final class DataQuality {
         this.spark = spark;
     }
 
-    public Report check(SqlRunner sql) {
+    public Report check(SqlRunner.Plan sql) {
         Map<String, Dataset<Row>> checks = sql.run(LAYER);
         Dataset<Row> all = null;
         for (Dataset<Row> check : checks.values()) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.modelcensus.CensusInputException;
+import org.modelcensus.errors.CensusInputException;
 import org.modelcensus.reference.ReferenceData.CatalogueField;
 
 /**

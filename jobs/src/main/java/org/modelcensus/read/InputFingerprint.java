@@ -19,7 +19,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.modelcensus.CensusInputException;
+import org.modelcensus.errors.CensusInputException;
 
 /**
  * The SHA-256 of an input (a file, or every data file of a folder in name order), taken in the same pass that

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
-import org.modelcensus.CensusInputException;
+import org.modelcensus.errors.CensusInputException;
 
 /**
  * The one user and password of the SQL endpoint (the BI user), from the environment: CENSUS_BI_USER and

@@ -1,6 +1,5 @@
 package org.modelcensus.serve;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -9,19 +8,16 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
-import org.modelcensus.CensusInputException;
+import org.modelcensus.errors.CensusInputException;
 import org.modelcensus.catalog.CensusCatalog;
 import org.modelcensus.catalog.DataDictionary;
 import org.modelcensus.spark.SparkSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /**
- * The SQL endpoint (scripts/serve.sh): Spark's Thrift JDBC/ODBC server over the warehouse's catalog, read-only,
+ * The SQL endpoint (the {@code serve} command that scripts/serve.sh starts): Spark's Thrift JDBC/ODBC server over the warehouse's catalog, read-only,
  * with one user and password ({@link BiCredentials}).
  *
  * <p>The embedded metastore admits one JVM at a time, and this server holds it while it runs, so a census run meanwhile
@@ -29,41 +25,27 @@ import picocli.CommandLine.Option;
  * itself: when it starts and then every {@code --refresh-seconds}. New snapshots of registered tables need no
  * registration: every query reads a Delta table's latest commit.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, description = "Runs the SQL endpoint over a census warehouse.")
-public final class CensusSqlServer implements Callable<Integer> {
+public final class CensusSqlServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CensusSqlServer.class);
 
-    @Option(names = "--warehouse", defaultValue = "./warehouse", description = "the census warehouse (default: ${DEFAULT-VALUE})")
-    String warehouse;
+    private final String warehouse;
+    private final String host;
+    private final int port;
+    private final int refreshSeconds;
+    private final String master;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to listen on (default: ${DEFAULT-VALUE})")
-    String host;
-
-    @Option(names = "--port", defaultValue = "10000", description = "port to listen on (default: ${DEFAULT-VALUE})")
-    int port;
-
-    @Option(names = "--refresh-seconds", defaultValue = "30",
-            description = "how often new or changed tables are registered (default: ${DEFAULT-VALUE})")
-    int refreshSeconds;
-
-    @Option(names = "--master", defaultValue = "local[*]", description = "Spark master (default: ${DEFAULT-VALUE})")
-    String master;
-
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new CensusSqlServer()).execute(args));
+    public CensusSqlServer(String warehouse, String host, int port, int refreshSeconds, String master) {
+        this.warehouse = warehouse;
+        this.host = host;
+        this.port = port;
+        this.refreshSeconds = refreshSeconds;
+        this.master = master;
     }
 
-    @Override
-    public Integer call() throws Exception {
-        try {
-            BiCredentials credentials = BiCredentials.load(System.getenv());
-            serve(credentials);
-            return 0;
-        } catch (CensusInputException e) {
-            System.err.println("model-census serve: " + e.getMessage());
-            return 2;
-        }
+    /** Serves until the JVM is stopped; needs the BI user's credentials (refused with exit code 2 without them). */
+    public void serve() throws InterruptedException, ExecutionException {
+        serve(BiCredentials.load(System.getenv()));
     }
 
     private void serve(BiCredentials credentials) throws InterruptedException, ExecutionException {
@@ -75,7 +57,7 @@ public final class CensusSqlServer implements Callable<Integer> {
         });
         SparkSession spark = SparkSessions.createReadOnly(master, warehouse);
         awaitMetastore(spark);
-        CensusCatalog catalog = new CensusCatalog(spark, warehouse, DataDictionary.load(spark));
+        CensusCatalog catalog = new CensusCatalog(spark, warehouse, DataDictionary.load());
         // The catalog's writes run on this thread only (the read-only check lets them through by a thread-local mark).
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "census-catalog-refresh");

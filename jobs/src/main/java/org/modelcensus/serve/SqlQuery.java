@@ -11,65 +11,51 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.modelcensus.CensusInputException;
+import org.modelcensus.errors.CensusInputException;
 import org.modelcensus.catalog.CensusCatalog;
 import org.modelcensus.catalog.DataDictionary;
 import org.modelcensus.spark.SparkSessions;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
- * scripts/sql.sh: runs one read-only statement against the warehouse's catalog (database census is current) and
+ * The {@code sql} command (scripts/sql.sh): runs one read-only statement against the warehouse's catalog (database census is current) and
  * prints the result as a table. With no SQL endpoint running, in a local Spark session (which first registers new
  * tables); while the endpoint of this warehouse runs, which holds the embedded metastore, through its JDBC port with
  * the BI credentials.
  */
-@Command(name = "sql", mixinStandardHelpOptions = true, description = "Runs a read-only SQL statement on the census catalog.")
-public final class SqlQuery implements Callable<Integer> {
+public final class SqlQuery {
 
-    @Parameters(index = "0", description = "the statement, for example \"SELECT * FROM country_ranking\"")
-    String statement;
+    private final String warehouse;
+    private final String master;
+    private final int maxRows;
 
-    @Option(names = "--warehouse", defaultValue = "./warehouse", description = "the census warehouse (default: ${DEFAULT-VALUE})")
-    String warehouse;
-
-    @Option(names = "--max-rows", defaultValue = "1000", description = "rows printed at most (default: ${DEFAULT-VALUE})")
-    int maxRows;
-
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new SqlQuery()).execute(args));
+    /** @param master null: spark-submit's, else local[*] */
+    public SqlQuery(String warehouse, String master, int maxRows) {
+        this.warehouse = warehouse;
+        this.master = master;
+        this.maxRows = maxRows;
     }
 
-    @Override
-    public Integer call() {
-        try {
-            Optional<Endpoint> endpoint = Endpoint.running(warehouse);
-            Table result = endpoint.isPresent() ? throughEndpoint(endpoint.get()) : locally();
-            result.print(System.out);
-            return 0;
-        } catch (CensusInputException e) {
-            System.err.println("model-census sql: " + e.getMessage());
-            return 2;
-        }
+    /** Runs the statement and prints its result as a table. */
+    public void run(String statement, PrintStream out) {
+        Optional<Endpoint> endpoint = Endpoint.running(warehouse);
+        Table result = endpoint.isPresent() ? throughEndpoint(endpoint.get(), statement) : locally(statement);
+        result.print(out);
     }
 
-    private Table locally() {
-        SparkSession spark = SparkSessions.createReadOnly("local[2]", warehouse);
+    private Table locally(String statement) {
+        SparkSession spark = SparkSessions.createReadOnly(master, warehouse);
         try {
             if (CensusCatalog.metastoreBusy(spark)) {
                 throw new CensusInputException("The catalog of " + warehouse + " is in use by another process (a census run "
                         + "registering its tables, another sql.sh, or a SQL endpoint whose endpoint file is gone): try again in a moment.");
             }
-            new CensusCatalog(spark, warehouse, DataDictionary.load(spark)).sync();
+            new CensusCatalog(spark, warehouse, DataDictionary.load()).sync();
             spark.sql("use " + CensusCatalog.DATABASE);
             Dataset<Row> rows;
             try {
@@ -92,7 +78,7 @@ public final class SqlQuery implements Callable<Integer> {
         }
     }
 
-    private Table throughEndpoint(Endpoint endpoint) {
+    private Table throughEndpoint(Endpoint endpoint, String statement) {
         BiCredentials credentials;
         try {
             credentials = BiCredentials.load(System.getenv());

@@ -16,6 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.modelcensus.config.CensusConfig.OutputFormat;
+import org.modelcensus.errors.CensusInputException;
 
 /**
  * Where the census tables live: {@code <root>/<layer>/<table>}, in Delta or Parquet. Reading back finds the
@@ -99,6 +100,20 @@ public record Warehouse(SparkSession spark, String root, OutputFormat format) {
     public Optional<Dataset<Row>> readSnapshot(String layer, String table, LocalDate snapshotDate) {
         return read(layer, table).map(rows -> rows.where(col("snapshot_date").equalTo(lit(java.sql.Date.valueOf(snapshotDate))))
                 .drop("snapshot_date"));
+    }
+
+    /**
+     * The census snapshot a job reads: the requested one, else the latest stored. Every census run writes
+     * silver.models, so its snapshots are the warehouse's; gold also holds enrichment tables not every snapshot has.
+     */
+    public LocalDate snapshot(LocalDate requested) {
+        List<LocalDate> dates = snapshotDates(SILVER, "models");
+        LocalDate snapshot = requested != null ? requested : dates.isEmpty() ? null : dates.get(dates.size() - 1);
+        if (snapshot == null || !dates.contains(snapshot)) {
+            throw new CensusInputException("Snapshot " + (snapshot == null ? "(none)" : snapshot) + " is not stored in " + root
+                    + "; stored snapshots: " + dates + ".");
+        }
+        return snapshot;
     }
 
     /** The latest snapshot date of a stored table before the given one, if any. */

@@ -1,4 +1,4 @@
-package org.modelcensus;
+package org.modelcensus.errors;
 
 import java.util.List;
 

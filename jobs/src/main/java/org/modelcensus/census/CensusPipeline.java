@@ -1,4 +1,4 @@
-package org.modelcensus;
+package org.modelcensus.census;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -26,6 +26,9 @@ import org.modelcensus.catalog.CensusCatalog;
 import org.modelcensus.config.CensusConfig;
 import org.modelcensus.config.CensusOptions;
 import org.modelcensus.config.TextSource;
+import org.modelcensus.errors.CensusInputException;
+import org.modelcensus.errors.CensusQualityException;
+import org.modelcensus.errors.ExitCode;
 import org.modelcensus.read.CatalogueInput;
 import org.modelcensus.read.CatalogueRead;
 import org.modelcensus.read.CatalogueReader;
@@ -55,10 +58,37 @@ public final class CensusPipeline {
         this.spark = spark;
     }
 
-    /** What a run produced: the tables by name, the read counts and the data-quality report. */
+    /**
+     * What a run produced: the tables by name, the read counts and the data-quality report.
+     *
+     * @param report the report page written, null when --report-dir is empty
+     */
     public record Result(CensusConfig config, long read, long accepted, long rejected,
                          Map<String, Dataset<Row>> silver, Map<String, Dataset<Row>> gold, Map<String, Long> rowsWritten,
-                         String runId, DataQuality.Report quality, Dataset<Row> changes) {
+                         String runId, DataQuality.Report quality, Dataset<Row> changes, java.nio.file.Path report) {
+
+        /** What the run counted and where its outputs are, for the person who started it. */
+        public String summary() {
+            Row total = gold.get("headline_metrics").where("metric = 'models_total'").first();
+            String countries = gold.get("country_ranking").limit(5).collectAsList().stream()
+                    .map(row -> java.util.Objects.requireNonNullElse(row.<String>getAs("country_name_en"), row.<String>getAs("country_code"))
+                            + " " + row.getAs("models"))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            StringBuilder text = new StringBuilder()
+                    .append("model-census: snapshot ").append(config.snapshotDate()).append(" of ").append(config.input()).append(": ")
+                    .append(read).append(" records = ").append(accepted).append(" accepted + ").append(rejected).append(" rejected\n")
+                    .append("  ").append((long) total.getDouble(1)).append(" models released ").append(config.fromYear()).append("-")
+                    .append(config.toYear()).append("; most by country: ").append(countries).append('\n')
+                    .append("  tables: ").append(config.warehouse()).append(" (").append(rowsWritten.size())
+                    .append(" tables; query them with scripts/sql.sh \"SELECT * FROM country_ranking\")\n");
+            if (report != null) {
+                text.append("  report: ").append(report).append('\n');
+            }
+            if (config.exportCsvDir() != null) {
+                text.append("  CSV:    ").append(config.exportCsvDir()).append('\n');
+            }
+            return text.toString();
+        }
     }
 
     /** Runs the census and records the run in census_runs, however it ends. */
@@ -71,7 +101,8 @@ public final class CensusPipeline {
         try {
             return census(requested, audit);
         } catch (RuntimeException e) {
-            audit.append(audit.record(CensusJob.statusOf(e), CensusJob.exitCodeOf(e), String.valueOf(e.getMessage())));
+            ExitCode exit = ExitCode.of(e);
+            audit.append(audit.record(exit.status(), exit.code(), String.valueOf(e.getMessage())));
             throw e;
         } finally {
             if (!spark.sparkContext().isLocal()) {
@@ -116,7 +147,8 @@ public final class CensusPipeline {
         // most on a catalogue of a few hundred rows).
         materialize(catalogue.accepted()).createOrReplaceTempView("catalogue_accepted");
         catalogue.rejected().createOrReplaceTempView("rejected_rows");
-        SqlRunner sql = new SqlRunner(spark, TextSource.of(config.sqlDir(), "sql"), config.sqlParameters());
+        SqlRunner.Plan sql = new SqlRunner(spark, TextSource.of(config.sqlDir(), "sql"), config.sqlParameters())
+                .plan(Set.of("catalogue_accepted", "rejected_rows", "previous_models"), Set.of());
         LOG.info("read {} in {}", config.input(), elapsed(started));
         sql.run("reference");
         sql.run("staging");
@@ -138,6 +170,7 @@ public final class CensusPipeline {
         Dataset<Row> changes = materialize(catalogueChanges(warehouse, config.snapshotDate(), silver.get("models"), sql));
         // Gold tables are small aggregates of the silver ones: kept once computed (by the parallel writes) for
         // the counts and the export.
+        sql.run("intermediate");
         Map<String, Dataset<Row>> gold = sql.run(Warehouse.GOLD, table -> table.persist(StorageLevel.MEMORY_AND_DISK()));
 
         Map<String, Dataset<Row>> silverTables = new LinkedHashMap<>(silver);
@@ -153,7 +186,7 @@ public final class CensusPipeline {
         audit.written(written);
         LOG.info("tables written in {}", elapsed(started));
 
-        Dataset<Row> record = audit.record("succeeded", CensusJob.OK, null);
+        Dataset<Row> record = audit.record(ExitCode.OK.status(), ExitCode.OK.code(), null);
         if (config.exportCsvDir() != null) {
             Map<String, Dataset<Row>> exported = new LinkedHashMap<>(gold);
             exported.put("rejected_rows", catalogue.rejected());
@@ -162,18 +195,17 @@ public final class CensusPipeline {
             new CsvExporter(spark, config.exportCsvDir()).exportAll(exported);
             LOG.info("exported {} tables to {}", exported.size(), config.exportCsvDir());
         }
-        if (config.reportDir() != null) {
-            new ReportRenderer(config.reportDir()).render(config, gold, spark.table("ref_countries"), quality.table());
-        }
+        java.nio.file.Path report = config.reportDir() == null ? null
+                : new ReportRenderer(config.reportDir()).render(config, gold, spark.table("ref_countries"), quality.table());
         audit.append(record);
         CensusCatalog.registerAfterRun(spark, config.warehouse());
         LOG.info("read {} records = {} accepted + {} rejected; wrote {} tables to {}", accepted + rejected, accepted, rejected,
                 written.size(), config.warehouse());
-        return new Result(config, accepted + rejected, accepted, rejected, silver, gold, written, audit.runId(), quality, changes);
+        return new Result(config, accepted + rejected, accepted, rejected, silver, gold, written, audit.runId(), quality, changes, report);
     }
 
     /** catalogue_changes against the latest earlier snapshot of the warehouse's models (none: no changes). */
-    private Dataset<Row> catalogueChanges(Warehouse warehouse, LocalDate snapshotDate, Dataset<Row> models, SqlRunner sql) {
+    private Dataset<Row> catalogueChanges(Warehouse warehouse, LocalDate snapshotDate, Dataset<Row> models, SqlRunner.Plan sql) {
         Optional<LocalDate> previousDate = warehouse.latestSnapshotBefore(Warehouse.SILVER, "models", snapshotDate);
         Dataset<Row> previous = previousDate
                 .flatMap(date -> warehouse.read(Warehouse.SILVER, "models").map(rows -> rows.where(col("snapshot_date").equalTo(lit(java.sql.Date.valueOf(date))))))
