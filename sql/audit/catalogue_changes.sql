@@ -1,8 +1,6 @@
--- catalogue_changes: what changed in the catalogue since the warehouse's previous snapshot, the reason two
--- runs' breakdowns differ. `previous_models` is the silver models table of the latest earlier snapshot
--- (empty when the warehouse holds none, and then this table is empty too).
 -- grain: one row per added or removed model, and one per changed field of a model in both snapshots.
--- Lists are compared as sets (sorted, joined with ', '); numbers and dates as text.
+-- previous_models is silver.models of the warehouse's latest earlier snapshot (empty when there is none, and then
+-- so is this table). Lists are compared as sets (sorted, joined with ', '); numbers and dates as text.
 
 with previous_snapshot as (
     select

@@ -1,20 +1,14 @@
--- country_ranking: countries ranked by models over the whole window (report Table 1, last columns).
--- grain: one row per country code. rank is a competition rank (1, 2, 3, 3, 5): ties share a rank.
+-- grain: one row per country code, over the whole window. rank is a competition rank (1, 2, 3, 3, 5): ties share
+-- a rank. A model has one release year, so a country's models over the window are the sum of its models per year.
 
-with window_countries as (
-    select *
-    from model_countries
-    where release_year between ${from_year} and ${to_year}
-),
-
-per_country as (
+with per_country as (
     select
         country_code,
-        count(distinct model) as models,
-        count(distinct case when codeveloped then model end) as codeveloped_models,
+        sum(models) as models,
+        sum(codeveloped_models) as codeveloped_models,
         first(country_name_en) as country_name_en,
         first(country_name_ko) as country_name_ko
-    from window_countries
+    from models_by_country_year
     group by country_code
 ),
 

@@ -1,23 +1,19 @@
--- focus_country_models: the models of one country (report Table 2; --focus-country, default KOR).
 -- grain: one row per model of the focus country in the window.
 -- organizations as listed; domains as listed without `Multimodal`, which is the multimodal column.
 
 with focus_models as (
-    select distinct model
-    from model_countries
-    where country_code = '${focus_country}'
-      and release_year between ${from_year} and ${to_year}
+    select *
+    from window_models
+    where array_contains(country_codes, '${focus_country}')
 )
 
 select
-    models.release_year,
-    models.model,
-    models.organizations,
-    filter(models.domains, d -> d <> 'Multimodal') as domains,
-    models.multimodal,
-    models.publication_date,
+    release_year,
+    model,
+    organizations,
+    filter(domains, d -> d <> 'Multimodal') as domains,
+    multimodal,
+    publication_date,
     '${focus_country}' as country_code
-from models
-join focus_models
-    on models.model = focus_models.model
+from focus_models
 order by release_year, model

@@ -1,25 +1,18 @@
--- headline_metrics: the numbers of the report's summary sentences.
 -- grain: one row per metric. Shares are % of models_total (1 decimal) unless the name says otherwise;
 -- cagr_pct is the compound growth of models from the first to the last year of the window.
 
-with window_models as (
-    select *
-    from models
-    where release_year between ${from_year} and ${to_year}
-),
-
-language_models as (
-    select distinct model
+with language_models as (
+    select distinct model_domains.model
     from model_domains
-    where domain_group = 'Language'
-      and release_year between ${from_year} and ${to_year}
+    join window_years
+        on model_domains.release_year = window_years.release_year
+    where model_domains.domain_group = 'Language'
 ),
 
 industry_models as (
     select distinct model
-    from model_org_categories
-    where org_category = 'Industry'
-      and release_year between ${from_year} and ${to_year}
+    from window_models
+    where array_contains(org_categories, 'Industry')
 ),
 
 counts as (

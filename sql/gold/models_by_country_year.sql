@@ -1,11 +1,11 @@
--- models_by_country_year: models per country and year, with the co-developed ones (report Table 1).
 -- grain: one row per country code and release year that has models.
 -- A co-developed model counts once for each of its countries (the report's 중복).
 
 with window_countries as (
-    select *
+    select model_countries.*
     from model_countries
-    where release_year between ${from_year} and ${to_year}
+    join window_years
+        on model_countries.release_year = window_years.release_year
 )
 
 select

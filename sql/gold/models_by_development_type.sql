@@ -1,4 +1,3 @@
--- models_by_development_type: models developed by one organization group or jointly (report Fig. 4).
 -- grain: one row per development type (single, joint), zeros included.
 
 with development_types as (
@@ -9,8 +8,7 @@ per_type as (
     select
         development_type,
         count(distinct model) as models
-    from models
-    where release_year between ${from_year} and ${to_year}
+    from window_models
     group by development_type
 )
 

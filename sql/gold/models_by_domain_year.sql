@@ -1,10 +1,10 @@
--- models_by_domain_year: models per domain group and year (report Table 3).
 -- grain: one row per domain group and release year that has models. `Multimodal` is not a domain here.
 
 with window_domains as (
-    select model, release_year, domain_group
+    select model_domains.model, model_domains.release_year, model_domains.domain_group
     from model_domains
-    where release_year between ${from_year} and ${to_year}
+    join window_years
+        on model_domains.release_year = window_years.release_year
 )
 
 select

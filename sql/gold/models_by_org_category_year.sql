@@ -1,11 +1,11 @@
--- models_by_org_category_year: models per organization category and year (report Table 6).
 -- grain: one row per category and release year that has models. A model with organizations in two
 -- categories counts in both.
 
 with window_categories as (
-    select model, release_year, org_category
+    select model_org_categories.model, model_org_categories.release_year, model_org_categories.org_category
     from model_org_categories
-    where release_year between ${from_year} and ${to_year}
+    join window_years
+        on model_org_categories.release_year = window_years.release_year
 )
 
 select

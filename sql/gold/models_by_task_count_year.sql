@@ -1,12 +1,7 @@
--- models_by_task_count_year: models by number of tasks and year (report Table 5).
 -- grain: one row per task-count bucket (1, 2, 3, 4, 5+) and release year of the window, zeros included.
 -- Models without tasks are in no bucket (spec: task count).
 
-with window_years as (
-    select explode(sequence(${from_year}, ${to_year})) as release_year
-),
-
-buckets as (
+with buckets as (
     select explode(array('1', '2', '3', '4', '5+')) as task_count
 ),
 
@@ -21,9 +16,8 @@ bucketed as (
         model,
         release_year,
         case when task_count >= 5 then '5+' else cast(task_count as string) end as task_count
-    from models
+    from window_models
     where task_count >= 1
-      and release_year between ${from_year} and ${to_year}
 ),
 
 per_cell as (

@@ -1,10 +1,10 @@
--- models_by_task_group: models per task group over the whole window (report Table 4).
 -- grain: one row per task group. The report prints groups with 2 or more models; all are kept here.
 
 with window_tasks as (
-    select model, task_group
+    select model_tasks.model, model_tasks.task_group
     from model_tasks
-    where release_year between ${from_year} and ${to_year}
+    join window_years
+        on model_tasks.release_year = window_years.release_year
 )
 
 select

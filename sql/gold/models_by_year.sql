@@ -1,17 +1,6 @@
--- models_by_year: large-scale models released per year (report Fig. 2, and the CAGR of headline_metrics).
 -- grain: one row per release year of the window; years without models have 0.
 
-with window_years as (
-    select explode(sequence(${from_year}, ${to_year})) as release_year
-),
-
-window_models as (
-    select model, release_year
-    from models
-    where release_year between ${from_year} and ${to_year}
-),
-
-per_year as (
+with per_year as (
     select
         release_year,
         count(distinct model) as models

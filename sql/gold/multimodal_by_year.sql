@@ -1,15 +1,9 @@
--- multimodal_by_year: multimodal models per year (report Fig. 3).
 -- grain: one row per release year of the window; years without multimodal models have 0.
 
-with window_years as (
-    select explode(sequence(${from_year}, ${to_year})) as release_year
-),
-
-multimodal_models as (
+with multimodal_models as (
     select model, release_year
-    from models
+    from window_models
     where multimodal
-      and release_year between ${from_year} and ${to_year}
 ),
 
 per_year as (

@@ -1,6 +1,5 @@
--- top_models_by_compute: the largest models of one year by training compute (report Table 7;
--- --top-year, default --to + 1; --top-n, default 4). Ties are broken by model name.
--- grain: one row per ranked model; models without a compute figure are not ranked.
+-- grain: one row per ranked model of ${top_year} (--top-year, default --to + 1), at most ${top_n} (--top-n).
+-- Models without a compute figure are not ranked; ties in compute are broken by model name.
 
 with year_models as (
     select *

@@ -1,10 +1,10 @@
--- top_organizations: organization groups with at least --min-org-models models in the window (report Fig. 5).
 -- grain: one row per organization group. A joint model counts for each of its groups.
 
 with window_groups as (
-    select model, org_group
+    select model_organizations.model, model_organizations.org_group
     from model_organizations
-    where release_year between ${from_year} and ${to_year}
+    join window_years
+        on model_organizations.release_year = window_years.release_year
 ),
 
 per_group as (

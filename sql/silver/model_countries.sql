@@ -1,4 +1,3 @@
--- model_countries: the countries of each model (spec: Normalization, countries of a model).
 -- grain: one row per model and country code.
 -- Listed labels map to ISO codes; `Multinational` stands for the headquarters of the model's organizations
 -- where the reference data has one; a model left with no country is `Multinational`.

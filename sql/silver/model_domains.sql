@@ -1,4 +1,3 @@
--- model_domains: the domains of each model with their group (reference: domain_groups.csv).
 -- grain: one row per model and listed domain, `Multimodal` excluded: it is a flag of the model (models.multimodal).
 
 with catalogue as (

@@ -1,4 +1,3 @@
--- model_org_categories: the organization categories of each model (reference: org_categories.csv).
 -- grain: one row per model and category; a category missing from the reference data is kept as listed.
 
 with catalogue as (

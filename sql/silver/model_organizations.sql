@@ -1,4 +1,3 @@
--- model_organizations: the organizations of each model with their group (reference: organizations.csv).
 -- grain: one row per model and listed organization.
 -- An organization missing from the reference data is its own group (spec: Reference data).
 

@@ -1,4 +1,3 @@
--- model_tasks: the tasks of each model with their group (reference: task_groups.csv).
 -- grain: one row per model and listed task; models without tasks have no row.
 
 with catalogue as (

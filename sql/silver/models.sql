@@ -1,4 +1,3 @@
--- models: one row per accepted model, with the derived flags every breakdown filters on.
 -- grain: one row per model.
 -- multimodal: the domain list contains `Multimodal`; development_type: `single` when the model's
 -- organizations fall in one group, else `joint`; task_count: distinct task labels as listed (spec: Normalization).

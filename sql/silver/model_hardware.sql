@@ -1,5 +1,3 @@
--- model_hardware: each model's training hardware, matched to the hardware file, with its estimated chip-hours.
--- layer: silver
 -- grain: one row per model and hardware name listed in its Training hardware (a list, split like every list
 -- field); a name that matches no chip is kept, with matched = false and no hardware figures.
 -- Matching: the listed name's hardware_key equals a chip's key; else conf/reference/hardware_aliases.csv maps it to

@@ -1,5 +1,3 @@
--- investment_vs_models: investment in USD against the models of each country and year.
--- layer: gold
 -- grain: one row per country code and year of the investment input, plus the country-years in those years that have
 -- models but no investment figure (investment_usd null). models counts as models_by_country_year: a co-developed
 -- model once for each of its countries. models_per_usd_1b = models / (investment_usd / 10^9).

@@ -1,5 +1,3 @@
--- hardware_unmatched: the training-hardware names that match no chip of the hardware file, to add to the aliases.
--- layer: audit
 -- grain: one row per hardware name as listed in the catalogue. Add a line to conf/reference/hardware_aliases.csv
 -- (catalogue_name, hardware_name) to match one, or leave it unmatched when the hardware file has no such chip.
 

@@ -1,5 +1,3 @@
--- models_by_hardware_manufacturer_year: models per training-hardware manufacturer and release year.
--- layer: gold
 -- grain: one row per manufacturer and release year that has models on matched hardware. A model trained on chips of
 -- two manufacturers counts once for each; names that match no chip are in hardware_unmatched, not here.
 

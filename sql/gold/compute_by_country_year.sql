@@ -1,5 +1,3 @@
--- compute_by_country_year: training compute per country and release year.
--- layer: gold
 -- grain: one row per country code and release year that has models (every year, not only the census window).
 -- A co-developed model counts, with its whole compute, once for each of its countries, as in models_by_country_year.
 -- The countries come from models.country_codes (the codes of model_countries, one array per model), so no join of
