@@ -3,7 +3,6 @@ package org.modelcensus.report;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.modelcensus.write.CsvExporter;
 
 /** The headline numbers (headline_metrics): the counts and shares of the report's summary sentences. */
 final class ReportHeadline {
@@ -48,9 +47,9 @@ final class ReportHeadline {
         return labels.text("share_of_all", Map.of("share", value(metric)));
     }
 
-    /** A metric as the CSV export prints it (144, 87.5); "–" when the run has no value. */
+    /** A metric as the page prints it (144, 87.5); "–" when the run has no value. */
     private Text value(String metric) {
         Double value = metrics.get(metric);
-        return Text.of(value == null ? "–" : CsvExporter.formatNumber(value));
+        return Text.of(value == null ? "–" : Text.number(value));
     }
 }

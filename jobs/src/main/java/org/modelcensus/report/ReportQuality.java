@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.modelcensus.report.HtmlTable.Cell;
-import org.modelcensus.write.CsvExporter;
 
 /**
  * The data-quality checks of the run: the data_quality table (columns check, level, metric, value, threshold,
@@ -60,7 +59,7 @@ final class ReportQuality {
     /** A number as the CSV export prints it; any other value as text. */
     private static String shown(Cells check, String column) {
         Double number = check.number(column);
-        return number != null ? CsvExporter.formatNumber(number) : nullToEmpty(check.text(column));
+        return number != null ? Text.number(number) : nullToEmpty(check.text(column));
     }
 
     private static String nullToEmpty(String text) {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.modelcensus.report.HtmlTable.Cell;
-import org.modelcensus.write.CsvExporter;
 
 /** The report's Tables 1–7, each from its gold table (see the README's gold tables). */
 final class ReportTables {
@@ -214,7 +213,7 @@ final class ReportTables {
 
     /** A measure as the CSV export prints it (1.8e+25); blank when not published. */
     private static Text number(Double value) {
-        return Text.of(value == null ? "" : CsvExporter.formatNumber(value));
+        return Text.of(value == null ? "" : Text.number(value));
     }
 
     private static String nullToEmpty(String text) {

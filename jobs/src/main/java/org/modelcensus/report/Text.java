@@ -13,6 +13,24 @@ record Text(String en, String ko) {
         return new Text(both, both);
     }
 
+    /**
+     * A number as people read it on the page: figures of a million or more (compute, parameters, dataset size) with 3
+     * significant digits (1.8e+25, 3.4e+11), smaller ones (counts, shares) as they are, without a trailing .0. Pages
+     * round; the CSV exports do not.
+     */
+    static String number(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return Double.toString(value);
+        }
+        if (Math.abs(value) < 1e6) {
+            return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+        java.math.BigDecimal rounded = new java.math.BigDecimal(value).round(new java.math.MathContext(3, java.math.RoundingMode.HALF_EVEN));
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        java.math.BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
+        return mantissa.toPlainString() + "e+" + String.format("%02d", exponent);
+    }
+
     boolean isBilingual() {
         return !en.equals(ko);
     }

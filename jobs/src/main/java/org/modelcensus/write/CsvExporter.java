@@ -33,7 +33,7 @@ import org.apache.spark.sql.types.TimestampType;
 
 /**
  * Writes tables as {@code <dir>/<table>.csv}: header row, UTF-8, RFC 4180 quoting, list cells joined with ';',
- * numbers as the report prints them (see {@link #formatNumber}).
+ * numbers exact (see {@link #formatNumber}).
  */
 public final class CsvExporter {
 
@@ -48,7 +48,7 @@ public final class CsvExporter {
         this.dir = dir;
     }
 
-    /** The table as the text cells of its CSV export: lists joined with ';', numbers as the report prints them. */
+    /** The table as the text cells of its CSV export: lists joined with ';', numbers exact. */
     public static Dataset<Row> asText(Dataset<Row> rows) {
         List<Column> cells = new ArrayList<>();
         for (StructField field : rows.schema().fields()) {
@@ -102,8 +102,9 @@ public final class CsvExporter {
     }
 
     /**
-     * Numbers as the report prints them: figures of a million or more (compute, parameters, dataset size) with
-     * 3 significant digits (1.8e+25, 3.4e+11); smaller ones (shares, growth) as they are, without a trailing .0.
+     * A number as the shortest text that parses back to the same double, in Python's repr style (the form of Epoch's
+     * own files): positional from 1e-4 up to 1e16 without a trailing ".0" (340000000000, 87.5, 0.0001), scientific
+     * outside it (1.001e+25, 1.7999999999999999e+25, 1e-05). Exact, never rounded: data files are joined and compared.
      */
     public static String formatNumber(Double value) {
         if (value == null) {
@@ -112,12 +113,33 @@ public final class CsvExporter {
         if (value.isNaN() || value.isInfinite()) {
             return value.toString();
         }
-        if (Math.abs(value) < 1e6) {
-            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        if (value == 0) {
+            return 1 / value < 0 ? "-0" : "0";
         }
-        BigDecimal rounded = new BigDecimal(value).round(new MathContext(3, RoundingMode.HALF_EVEN));
-        int exponent = rounded.precision() - rounded.scale() - 1;
-        BigDecimal mantissa = rounded.movePointLeft(exponent).stripTrailingZeros();
-        return mantissa.toPlainString() + "e+" + String.format("%02d", exponent);
+        BigDecimal shortest = shortestDecimal(value).stripTrailingZeros();
+        int exponent = shortest.precision() - shortest.scale() - 1;
+        if (exponent >= -4 && exponent < 16) {
+            return shortest.toPlainString();
+        }
+        String digits = shortest.unscaledValue().abs().toString();
+        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
+        return (value < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+    }
+
+    /** The decimal with the fewest significant digits that reads back as the value; the nearest one when two do. */
+    private static BigDecimal shortestDecimal(double value) {
+        BigDecimal exact = new BigDecimal(value);
+        for (int digits = 1; ; digits++) {
+            BigDecimal below = exact.round(new MathContext(digits, RoundingMode.FLOOR));
+            BigDecimal above = exact.round(new MathContext(digits, RoundingMode.CEILING));
+            boolean belowReads = below.doubleValue() == value;
+            boolean aboveReads = above.doubleValue() == value;
+            if (belowReads && aboveReads) {
+                return exact.subtract(below).compareTo(above.subtract(exact)) <= 0 ? below : above;
+            }
+            if (belowReads || aboveReads) {
+                return belowReads ? below : above;
+            }
+        }
     }
 }
