@@ -20,7 +20,7 @@
 # BENCH_ENRICH_CHIPS (hardware list, 10000), BENCH_ENRICH_ARGS adds enrichment options; BENCH_DRIVER_MEMORY, BENCH_SEED
 # and BENCH_DIR as above. With BENCH_DIR the catalogue, the census warehouse (enrich-warehouse-N, reused once complete:
 # enrich-warehouse-N.ready), the deals and the hardware list are kept and reused.
-source "$(dirname "$0")/env.sh"
+source "$(dirname "$0")/lib.sh"
 
 scale=false; large=false; enrich=false; runs=5
 for arg in "$@"; do
@@ -34,7 +34,7 @@ for arg in "$@"; do
 done
 
 snapshot_bench() {
-  local input="${BENCH_INPUT:-$CENSUS_HOME/../shared/data/epoch/large_scale_ai_models_2024-07-16.csv}"
+  local input="${BENCH_INPUT:-$CENSUS_HOME/conf/epoch/large_scale_ai_models_2024-07-16.csv}"
   work="$(mktemp -d)"   # global: the EXIT trap runs after this function returns
   trap 'rm -rf "$work"' EXIT
   local walls=() peaks=()
@@ -97,7 +97,8 @@ scale_bench() {
     mvn -B -q test-compile >&2
     mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >&2
   fi
-  local duckdb_cp="$CENSUS_HOME/target/test-classes:$CENSUS_HOME/target/classes:$(cat target/test-classpath.txt)"
+  local duckdb_cp
+  duckdb_cp="$CENSUS_HOME/target/test-classes:$CENSUS_HOME/target/classes:$(cat target/test-classpath.txt)"
 
   echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM; census driver heap ${BENCH_DRIVER_MEMORY:-2g}; $work"
   local results=()
@@ -156,7 +157,7 @@ enrich_bench() {
 
   local hardware="$work/hardware-$chips.csv"
   if [[ ! -e "$hardware" ]]; then
-    timed "$work/hardware-$chips.log" scripts/generate.sh --hardware "$chips" --seed "$seed" --out "$hardware"
+    timed "$work/hardware-$chips.log" scripts/generate.sh --chips "$chips" --seed "$seed" --out "$hardware"
   fi
   grep -h 'left out on purpose' "$work/hardware-$chips.log" 2>/dev/null | sed 's/^/hardware list: /' || true
 

@@ -6,8 +6,7 @@
 # Settings (environment): CENSUS_CLUSTER_DIR, CENSUS_CLUSTER_PORT (7077), CENSUS_CLUSTER_UI_PORT (8080),
 # CENSUS_CLUSTER_WORKERS (2), CENSUS_WORKER_CORES (1), CENSUS_WORKER_MEMORY (2g), CENSUS_CLUSTER_TIMEOUT (180 s).
 # Worker N listens on port CENSUS_CLUSTER_PORT+N, its web UI on CENSUS_CLUSTER_UI_PORT+N.
-set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
 
 dir="$(realpath -m "${CENSUS_CLUSTER_DIR:-target/cluster}")"
 port="${CENSUS_CLUSTER_PORT:-7077}"
@@ -18,15 +17,9 @@ master_url="spark://127.0.0.1:$port"
 MASTER_CLASS=org.apache.spark.deploy.master.Master
 WORKER_CLASS=org.apache.spark.deploy.worker.Worker
 
-# pid of a daemon started by this script (its pid file names a live JVM of that class), else nothing
+# pid of a daemon this script started, else nothing (lib.sh: the pid file is trusted only when its process is ours)
 pid_of() {
-  local pid_file="$dir/$1.pid"
-  [[ -f $pid_file ]] || return 0
-  local pid
-  pid="$(cat "$pid_file")"
-  if ps -o args= -p "$pid" 2>/dev/null | grep -q -- "$2"; then
-    echo "$pid"
-  fi
+  daemon_pid "$dir/$1.pid" "cluster:$dir:$1"
 }
 
 # JSON of the master's web UI, empty when it does not answer
@@ -52,7 +45,7 @@ wait_for() { # what check (a function) daemons-that-must-keep-running...
   until "$check"; do
     local name
     for name in "$@"; do
-      if [[ -z "$(pid_of "$name" "$([[ $name == master ]] && echo "$MASTER_CLASS" || echo "$WORKER_CLASS")")" ]]; then
+      if [[ -z "$(pid_of "$name")" ]]; then
         echo "cluster.sh: $name exited while waiting for $what; its log $dir/logs/$name.log ends with:" >&2
         tail -n 20 "$dir/logs/$name.log" >&2
         exit 1
@@ -77,7 +70,7 @@ start_daemon() { # name class ports args...
   local name="$1" class="$2" ports="$3"
   shift 3
   local pid
-  pid="$(pid_of "$name" "$class")"
+  pid="$(pid_of "$name")"
   if [[ -n $pid ]]; then
     echo "$name already running (pid $pid)"
     return
@@ -90,16 +83,13 @@ start_daemon() { # name class ports args...
       exit 1
     fi
   done
-  # shellcheck disable=SC2046
   # spark.port.maxRetries=0: a port in use stops the daemon rather than moving it to the next port.
-  setsid nohup java $(grep -v '^#' conf/jvm.options) -Xmx512m -Dspark.port.maxRetries=0 -cp "$SPARK_HOME/jars/*" \
-    "$class" "$@" >"$dir/logs/$name.log" 2>&1 </dev/null &
-  echo $! >"$dir/$name.pid"
-  echo "$name started (pid $!, log $dir/logs/$name.log)"
+  daemon_start "$dir/$name.pid" "$dir/logs/$name.log" "cluster:$dir:$name" -Xmx512m -Dspark.port.maxRetries=0 \
+    -cp "$SPARK_HOME/jars/*" "$class" "$@"
+  echo "$name started (pid $(cat "$dir/$name.pid"), log $dir/logs/$name.log)"
 }
 
 start() {
-  source scripts/env.sh # builds the project when needed (target/classpath.txt)
   census_spark_home
   # Every Spark daemon and executor binds to loopback; the web UIs follow SPARK_LOCAL_IP.
   export SPARK_LOCAL_IP=127.0.0.1 SPARK_LOCAL_HOSTNAME=127.0.0.1
@@ -115,42 +105,21 @@ start() {
   # shellcheck disable=SC2046
   wait_for "the master to list $workers alive workers" workers_alive master $(seq -f 'worker-%g' 1 "$workers")
   echo "cluster up: $master_url with $workers workers (web UI http://127.0.0.1:$ui_port)"
-  echo "submit: scripts/submit.sh --master $master_url --input ../shared/data/epoch/large_scale_ai_models_2024-07-16.csv"
-}
-
-stop_daemon() { # name class
-  local pid
-  pid="$(pid_of "$1" "$2")"
-  if [[ -z $pid ]]; then
-    echo "$1 not running"
-    rm -f "$dir/$1.pid"
-    return
-  fi
-  kill -TERM "$pid"
-  for _ in $(seq 1 60); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.5
-  done
-  if kill -0 "$pid" 2>/dev/null; then
-    echo "$1 (pid $pid) did not stop in 30 s: killing it"
-    kill -KILL "$pid"
-  fi
-  rm -f "$dir/$1.pid"
-  echo "$1 stopped (pid $pid)"
+  echo "submit: scripts/submit.sh --master $master_url --input conf/epoch/large_scale_ai_models_2024-07-16.csv"
 }
 
 stop() {
   # Workers first: each stops its executors as it exits.
   for n in $(seq 1 "$workers"); do
-    stop_daemon "worker-$n" "$WORKER_CLASS"
+    daemon_stop "$dir/worker-$n.pid" "cluster:$dir:worker-$n"
   done
-  stop_daemon master "$MASTER_CLASS"
+  daemon_stop "$dir/master.pid" "cluster:$dir:master"
 }
 
 # Exit status: 0 master and every worker up and registered, 3 nothing running, 1 anything in between.
 status() {
   local up=0 registered=0 pid json
-  pid="$(pid_of master "$MASTER_CLASS")"
+  pid="$(pid_of master)"
   if [[ -n $pid ]]; then
     up=$((up + 1))
     echo "master    up (pid $pid)  $master_url  web UI http://127.0.0.1:$ui_port"
@@ -166,7 +135,7 @@ status() {
   listed="$(sed -n 's/.*"workers":\[\(.*\)\],"aliveworkers".*/\1/p' <<<"$json" \
     | grep -oE '"id":"worker-[^"]*"|"state":"[A-Z]*"' | cut -d'"' -f4 | paste -d' ' - - || true)"
   for n in $(seq 1 "$workers"); do
-    pid="$(pid_of "worker-$n" "$WORKER_CLASS")"
+    pid="$(pid_of "worker-$n")"
     if [[ -z $pid ]]; then
       echo "worker-$n  down"
       continue

@@ -4,9 +4,8 @@
 #       a catalogue shaped like the real Epoch snapshot (CSV by default)
 #   scripts/generate.sh --deals N --seed S --out PATH [--format parquet|csv] [--countries skewed|uniform] [--partitions P]
 #       a deal-level AI investment set: country_code, deal_date, amount_usd, sector (Parquet by default)
-#   scripts/generate.sh --hardware N --seed S --out FILE [--like CATALOGUE] [--unlisted-hardware K]
+#   scripts/generate.sh --chips N --seed S --out FILE [--like CATALOGUE] [--unlisted-hardware K]
 #       a hardware list in Epoch AI's ML hardware CSV layout, covering the catalogue's training-hardware names but K
 # Same N, seed, like-catalogue and partitions: the same rows, byte for byte. Options: scripts/generate.sh --help
-source "$(dirname "$0")/env.sh"
-# shellcheck disable=SC2086
-exec java $CENSUS_JVM_OPTS -cp "$CENSUS_CLASSPATH" org.modelcensus.generate.CatalogueGenerator "$@"
+source "$(dirname "$0")/lib.sh"
+census_java generate "$@"

@@ -3,10 +3,10 @@
 #   scripts/submit.sh --master URL [--conf KEY=VALUE]... [census options]
 # Uses $SPARK_HOME/bin/spark-submit when it exists, else Spark's own SparkSubmit from the Maven-resolved jars (no
 # Spark installation needed). Default master: local[*]. Examples:
-#   scripts/submit.sh --master spark://127.0.0.1:7077 --input ../shared/data/epoch/large_scale_ai_models_2024-07-16.csv
+#   scripts/submit.sh --master spark://127.0.0.1:7077 --input conf/epoch/large_scale_ai_models_2024-07-16.csv
 #   scripts/submit.sh --master 'local-cluster[2,1,1024]' --conf spark.sql.shuffle.partitions=4 --input ...
 # A cluster on this machine (local-cluster, spark://127.0.0.1 or spark://localhost) is reached over loopback only.
-source "$(dirname "$0")/env.sh"
+source "$(dirname "$0")/lib.sh"
 
 master="local[*]"
 confs=()
@@ -34,18 +34,15 @@ fi
 
 # Spark 3.5 adds the add-opens Java 17 needs to the executors (spark.executor.extraJavaOptions) itself, and
 # bin/spark-submit adds them to the driver.
-submit_args=(--class org.modelcensus.CensusJob --master "$master" "${confs[@]}")
+submit_args=(--class org.modelcensus.ModelCensus --master "$master" "${confs[@]}")
 if [[ -x "${SPARK_HOME:-}/bin/spark-submit" ]]; then
-  # spark-submit refuses -Xmx in the driver's Java options: the heap goes as --driver-memory.
-  driver_opts=()
-  for opt in $CENSUS_JVM_OPTS; do
-    [[ $opt == -Xmx* ]] || driver_opts+=("$opt")
-  done
+  # bin/spark-submit adds the options Java 17 needs; the heap goes as --driver-memory (it refuses -Xmx).
   exec "$SPARK_HOME/bin/spark-submit" --driver-memory "${CENSUS_DRIVER_MEMORY:-2g}" \
-    --driver-java-options "${driver_opts[*]}" "${submit_args[@]}" "$CENSUS_JAR" "${app_args[@]}"
+    --driver-java-options "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m" \
+    "${submit_args[@]}" "$CENSUS_JAR" census "${app_args[@]}"
 fi
 # The driver runs in this JVM, with the census's log settings (as scripts/run.sh).
-# shellcheck disable=SC2086
-exec java $CENSUS_JVM_OPTS -Dlog4j2.configurationFile="$CENSUS_HOME/jobs/src/main/resources/log4j2.properties" \
+exec java "@$CENSUS_HOME/conf/jvm.options" -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -Xmx"${CENSUS_DRIVER_MEMORY:-2g}" \
+  -Dlog4j2.configurationFile="$CENSUS_HOME/jobs/src/main/resources/log4j2.properties" \
   -cp "$(cat target/classpath.txt)" org.apache.spark.deploy.SparkSubmit \
-  "${submit_args[@]}" "$CENSUS_JAR" "${app_args[@]}"
+  "${submit_args[@]}" "$CENSUS_JAR" census "${app_args[@]}"

@@ -1,0 +1,106 @@
+# shellcheck shell=bash
+# The scripts' one helper, sourced by each: builds the project when its sources changed, then offers
+#   census_java ARGS...     runs model-census (org.modelcensus.ModelCensus ARGS) in a JVM of its own, as a short job
+#   census_spark_home       exports SPARK_HOME, a Spark home made of the Maven-resolved jars
+#   daemon_pid|daemon_start|daemon_stop   the background servers of serve.sh and cluster.sh
+# and sets CENSUS_HOME (the checkout, also the working directory), CENSUS_JAR (the application jar for spark-submit)
+# and CENSUS_CLASSPATH (the compiled classes and every dependency, Spark included: no Spark installation needed).
+# Needs Java 17 and Maven on the PATH.
+set -euo pipefail
+CENSUS_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$CENSUS_HOME"
+
+census_build() {
+  local stamp=target/.census-build
+  if [[ ! -f $stamp || ! -f target/classpath.txt ]] \
+      || [[ -n "$(find pom.xml jobs/src/main sql conf -newer "$stamp" -print -quit 2>/dev/null)" ]]; then
+    echo "model-census: building (mvn package) ..." >&2
+    mvn -B -q package -DskipTests >&2
+    mvn -B -q dependency:build-classpath -Dmdep.includeScope=compile -Dmdep.outputFile=target/classpath.txt >&2
+    touch "$stamp"
+  fi
+}
+census_build
+
+CENSUS_JAR="$(find "$CENSUS_HOME/target" -maxdepth 1 -name 'model-census-*.jar' ! -name 'original-*' | head -n 1)"
+CENSUS_CLASSPATH="$CENSUS_HOME/target/classes:$(cat target/classpath.txt)"
+export CENSUS_HOME CENSUS_JAR CENSUS_CLASSPATH
+
+# census_java ARGS...: model-census in this process's place. JVM options are read one way: conf/jvm.options (what
+# Spark needs on Java 17), then the heap (CENSUS_DRIVER_MEMORY, default 2g) and CENSUS_EXTRA_JVM_OPTS.
+# A census is a short job: the C1 compiler alone halves its CPU time on small inputs (C2 compiles Spark's hot code for
+# minutes on 2 cores); C1 alone gets a larger code cache, which Spark's generated code fills in a long run. For
+# catalogues of millions of rows add CENSUS_EXTRA_JVM_OPTS=-XX:TieredStopAtLevel=4.
+census_java() {
+  # shellcheck disable=SC2086 # CENSUS_EXTRA_JVM_OPTS holds several options
+  exec java "@$CENSUS_HOME/conf/jvm.options" -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m \
+    -Xmx"${CENSUS_DRIVER_MEMORY:-2g}" ${CENSUS_EXTRA_JVM_OPTS:-} -cp "$CENSUS_CLASSPATH" org.modelcensus.ModelCensus "$@"
+}
+
+# census_spark_home: exports SPARK_HOME=target/spark-home, a Spark home made of the Maven-resolved jars (no Spark
+# download): jars/ links every jar of the classpath but the ones the application jar bundles (Delta, picocli), as in
+# a Spark distribution. Spark's standalone Worker starts executors with SPARK_HOME/jars on their classpath; its
+# launcher also needs SPARK_SCALA_VERSION, which a distribution's bin/ scripts would set.
+census_spark_home() {
+  SPARK_HOME="$CENSUS_HOME/target/spark-home"
+  if [[ ! -f $SPARK_HOME/.built || target/classpath.txt -nt $SPARK_HOME/.built ]]; then
+    rm -rf "$SPARK_HOME"
+    mkdir -p "$SPARK_HOME/jars"
+    tr ':' '\n' < target/classpath.txt | grep -vE '/io/delta/|/info/picocli/' | xargs -r ln -s -t "$SPARK_HOME/jars"
+    touch "$SPARK_HOME/.built"
+  fi
+  SPARK_SCALA_VERSION=2.12
+  export SPARK_HOME SPARK_SCALA_VERSION
+}
+
+# Background servers. A daemon is started with a marker, -Dmodel-census.daemon=<name>, on its command line; its pid
+# file is trusted only when that pid is a live process of this user whose command line has the marker, so a stale pid
+# file whose number now belongs to another process is never signalled. Pid files and logs are owner-only (umask 077).
+
+# daemon_pid PIDFILE NAME: prints the daemon's pid when it runs, else nothing.
+daemon_pid() {
+  local pidfile="$1" marker="-Dmodel-census.daemon=$2" pid
+  [[ -f $pidfile ]] || return 0
+  pid="$(cat "$pidfile")"
+  [[ $pid =~ ^[0-9]+$ ]] || return 0
+  if [[ "$(ps -o user= -p "$pid" 2>/dev/null | tr -d ' ')" == "$(id -un)" ]] \
+      && tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -qxF -- "$marker"; then
+    echo "$pid"
+  fi
+}
+
+# daemon_start PIDFILE LOG NAME JAVA_ARGS...: starts java JAVA_ARGS in the background, in a session of its own, with
+# the marker of NAME and conf/jvm.options; writes its pid file; the log is kept once as LOG.1.
+daemon_start() {
+  local pidfile="$1" log="$2" name="$3"
+  shift 3
+  (
+    umask 077
+    mkdir -p "$(dirname "$pidfile")" "$(dirname "$log")"
+    [[ -f $log ]] && mv -f "$log" "$log.1"
+    setsid nohup java "@$CENSUS_HOME/conf/jvm.options" "-Dmodel-census.daemon=$name" "$@" >"$log" 2>&1 </dev/null &
+    echo $! >"$pidfile"
+  )
+}
+
+# daemon_stop PIDFILE NAME: SIGTERM, then SIGKILL after 30 s; only the daemon the pid file names, and only if it is ours.
+daemon_stop() {
+  local pidfile="$1" name="$2" pid
+  pid="$(daemon_pid "$pidfile" "$name")"
+  if [[ -z $pid ]]; then
+    rm -f "$pidfile"
+    echo "$name not running"
+    return 0
+  fi
+  kill -TERM "$pid"
+  for _ in $(seq 1 60); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "$name (pid $pid) did not stop in 30 s: killing it" >&2
+    kill -KILL "$pid"
+  fi
+  rm -f "$pidfile"
+  echo "$name stopped (pid $pid)"
+}
