@@ -1,6 +1,6 @@
 package org.modelcensus;
 
-import static org.modelcensus.CensusCommand.assertRefused;
+import static org.modelcensus.CensusTestKit.assertRefused;
 import static org.modelcensus.CensusTestKit.lines;
 import static org.modelcensus.CensusTestKit.writeFile;
 
@@ -13,10 +13,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.modelcensus.CensusCommand.Outcome;
+import org.modelcensus.CensusTestKit.Outcome;
 
 /**
- * Input the user can fix makes {@link CensusJob#run} return 2 with a one-line message and no stack trace.
+ * Input the user can fix makes the census command exit with 2, with a one-line message and no stack trace.
  * Runs in this JVM on the suite's SparkSession, which the job must leave running.
  */
 class BadInputTest {
@@ -38,7 +38,7 @@ class BadInputTest {
                 "--warehouse", dir.resolve("warehouse").toString(),
                 "--input", input.toString()));
         args.addAll(List.of(options));
-        return CensusCommand.census(args.toArray(String[]::new));
+        return CensusTestKit.census(args.toArray(String[]::new));
     }
 
     private Path catalogue() {

@@ -1,11 +1,16 @@
 package org.modelcensus;
 
 import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.modelcensus.SparkTestSupport.assertSameTable;
 import static org.modelcensus.SparkTestSupport.spark;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,28 +18,143 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.modelcensus.config.CensusConfig;
+import org.modelcensus.config.CensusConfig.OutputFormat;
 import org.modelcensus.config.TextSource;
+import org.modelcensus.errors.ExitCode;
 import org.modelcensus.reference.ReferenceData;
 import org.modelcensus.reference.ReferenceData.CatalogueField;
 import org.modelcensus.write.CsvExporter;
+import org.modelcensus.write.Warehouse;
 
 /**
- * Helpers shared by the unit tests: tiny files, expected tables written as text, the bundled reference data
- * and a census configuration for the default window.
+ * The suite's test kit: the jobs run as users run them (in this JVM, on the suite's SparkSession), tiny files and
+ * catalogues, tables written as text, the bundled reference data, and reading a warehouse back.
  */
 public final class CensusTestKit {
 
+    /** The header of the tiny catalogues of {@link #catalogue}, and three rows with known data-quality faults. */
+    public static final String HEADER = "Model,Publication date,Domain,Task,Organization,Country (of organization),"
+            + "Organization categorization,Parameters,Training compute (FLOP),Training dataset size (datapoints)";
+    public static final String MODEL_A = "Model A,2023-01-05,Language,Chat,OpenAI,United States of America,Industry,1.7e11,3.1e23,4e11";
+    public static final String MODEL_B = "Model B,2022-06-01,Language,Translation,Lab B,Atlantis,Guild,about 70B,2e23,";
+    public static final String MODEL_C = "Model C,2021-03-01,Vision,Image classification,Lab C,,Academia,,1e23,";
+
     private CensusTestKit() {
+    }
+
+    /** What one command returned and printed. */
+    public record Outcome(int exitCode, String out, String err) {
+        public List<String> errLines() {
+            return err.lines().toList();
+        }
+    }
+
+    /** {@code model-census <args>} in this JVM, on the suite's SparkSession, which it must leave running. */
+    public static Outcome run(String... args) {
+        SparkTestSupport.spark();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ModelCensus.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * scripts/run.sh in this JVM. No report is rendered unless --report-dir is given (the default folder is in the
+     * checkout; the report has tests of its own).
+     */
+    public static Outcome census(String... options) {
+        return run(censusArgs(options));
+    }
+
+    /** Runs the census in this JVM with no defaults file: the options given, the input and the warehouse. */
+    public static Outcome census(Path dir, Path input, String warehouse, String... options) {
+        List<String> args = new ArrayList<>(List.of(
+                "--config", writeFile(dir, "empty.properties", "").toString(),
+                "--warehouse", warehouse,
+                "--input", input.toString()));
+        args.addAll(List.of(options));
+        return census(args.toArray(String[]::new));
+    }
+
+    /** scripts/export.sh in this JVM. */
+    public static Outcome export(String... args) {
+        return run(prepend("export", args));
+    }
+
+    /** scripts/enrich.sh in this JVM. */
+    public static Outcome enrich(String... args) {
+        return run(prepend("enrich", args));
+    }
+
+    /** The arguments of a census command: {@code census <options>}, with --report-dir '' unless a report is asked for. */
+    static String[] censusArgs(String... options) {
+        List<String> args = new ArrayList<>(List.of("census"));
+        args.addAll(List.of(options));
+        if (!args.contains("--report-dir")) {
+            args.addAll(List.of("--report-dir", ""));
+        }
+        return args.toArray(String[]::new);
+    }
+
+    private static String[] prepend(String command, String... args) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
+    }
+
+    /** Exit code 2 with one line naming the problem, no stack trace, and the shared session still running. */
+    public static void assertRefused(Outcome outcome, String... messageParts) {
+        assertAll(
+                () -> assertEquals(ExitCode.BAD_INPUT.code(), outcome.exitCode(), outcome.err()),
+                () -> assertEquals(1, outcome.errLines().size(), "one line: " + outcome.err()),
+                () -> assertTrue(outcome.err().startsWith("model-census: "), outcome.err()),
+                () -> assertFalse(outcome.err().contains("\tat ") || outcome.err().contains("Exception"), "no stack trace: " + outcome.err()),
+                () -> assertMentions(outcome.err(), messageParts),
+                () -> assertFalse(SparkTestSupport.spark().sparkContext().isStopped(), "the shared session must keep running"));
+    }
+
+    /** A tiny catalogue file: {@link #HEADER} and the rows. */
+    public static Path catalogue(Path dir, String name, String... rows) {
+        List<String> all = new ArrayList<>(List.of(HEADER));
+        all.addAll(List.of(rows));
+        return writeFile(dir, name, lines(all.toArray(String[]::new)));
+    }
+
+    public static Warehouse warehouse(String root) {
+        return new Warehouse(SparkTestSupport.spark(), root, OutputFormat.delta);
+    }
+
+    /**
+     * Every snapshot-partitioned table of the warehouse (silver, gold, audit) with its rows of one snapshot as
+     * sorted JSON lines: what "the snapshot is unchanged" compares.
+     */
+    public static Map<String, List<String>> snapshotContents(Warehouse warehouse, LocalDate date) {
+        Map<String, List<String>> contents = new LinkedHashMap<>();
+        for (String layer : List.of(Warehouse.SILVER, Warehouse.AUDIT, Warehouse.GOLD)) {
+            for (String table : warehouse.tables(layer)) {
+                warehouse.read(layer, table)
+                        .filter(rows -> List.of(rows.columns()).contains("snapshot_date") && !table.equals("census_runs"))
+                        .ifPresent(rows -> contents.put(layer + "." + table, jsonLines(warehouse.readSnapshot(layer, table, date).orElseThrow())));
+            }
+        }
+        return contents;
+    }
+
+    public static List<String> jsonLines(Dataset<Row> rows) {
+        return rows.selectExpr("to_json(struct(*))").as(Encoders.STRING()).collectAsList().stream().sorted().toList();
     }
 
     /** Writes the text as UTF-8 bytes exactly as given (byte-order mark, CRLF and all); returns the file. */
@@ -63,7 +183,7 @@ public final class CensusTestKit {
 
     /** The SQL folder of this checkout. */
     public static TextSource projectSql() {
-        return TextSource.of(SparkTestSupport.projectDir().resolve("sql").toString(), "sql");
+        return TextSource.of(Fixtures.PROJECT.resolve("sql").toString(), "sql");
     }
 
     /** The default census window (2020..2023, focus KOR, minimum 3 models per organization) with the given ranking. */

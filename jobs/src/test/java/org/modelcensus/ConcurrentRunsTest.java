@@ -2,15 +2,14 @@ package org.modelcensus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.modelcensus.AuditTestKit.snapshotContents;
-import static org.modelcensus.AuditTestKit.warehouse;
+import static org.modelcensus.CensusTestKit.snapshotContents;
+import static org.modelcensus.CensusTestKit.warehouse;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -29,17 +28,16 @@ class ConcurrentRunsTest {
     @Test
     void twoWritersOfDifferentSnapshotsBothComplete() throws Exception {
         String shared = dir.resolve("shared-warehouse").toString();
-        Process july = CensusCommand.child(dir.resolve("july.log"), "--input", AuditTestKit.SAMPLE, "--warehouse", shared,
+        ChildJvm july = ChildJvm.census(dir.resolve("july.log"), "--input", Fixtures.SAMPLE.toString(), "--warehouse", shared,
                 "--snapshot-date", "2024-07-16");
-        Process august = CensusCommand.child(dir.resolve("august.log"), "--input", AuditTestKit.SAMPLE, "--warehouse", shared,
+        ChildJvm august = ChildJvm.census(dir.resolve("august.log"), "--input", Fixtures.SAMPLE.toString(), "--warehouse", shared,
                 "--snapshot-date", "2024-08-01");
-        assertTrue(july.waitFor(10, TimeUnit.MINUTES) && august.waitFor(10, TimeUnit.MINUTES), "both runs end");
-        assertEquals(0, july.exitValue(), Files.readString(dir.resolve("july.log")));
-        assertEquals(0, august.exitValue(), Files.readString(dir.resolve("august.log")));
+        assertEquals(0, july.awaitExit(Duration.ofMinutes(10)), july.tail());
+        assertEquals(0, august.awaitExit(Duration.ofMinutes(10)), august.tail());
 
         // What one run alone writes, to compare each racing snapshot with.
         String alone = dir.resolve("alone").toString();
-        assertEquals(0, CensusCommand.census("--input", AuditTestKit.SAMPLE, "--warehouse", alone, "--snapshot-date", "2024-07-16").exitCode());
+        assertEquals(0, CensusTestKit.census("--input", Fixtures.SAMPLE.toString(), "--warehouse", alone, "--snapshot-date", "2024-07-16").exitCode());
         Map<String, List<String>> expected = withoutRunIds(snapshotContents(warehouse(alone), LocalDate.of(2024, 7, 16)));
 
         Warehouse warehouse = warehouse(shared);

@@ -3,12 +3,13 @@ package org.modelcensus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.modelcensus.AuditTestKit.snapshotContents;
-import static org.modelcensus.AuditTestKit.warehouse;
+import static org.modelcensus.CensusTestKit.snapshotContents;
+import static org.modelcensus.CensusTestKit.warehouse;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ import org.modelcensus.write.Warehouse;
 class CrashSafetyTest {
 
     private static final LocalDate EARLIER = LocalDate.of(2024, 7, 16);
-    private static final String REAL = "../shared/data/epoch/large_scale_ai_models_2024-07-16.csv";
+    private static final String REAL = Fixtures.SNAPSHOT.toString();
 
     @TempDir
     Path dir;
@@ -36,20 +37,18 @@ class CrashSafetyTest {
     @ValueSource(strings = {"wrote silver/", "wrote gold/"})
     void killedRunLeavesEarlierSnapshotAndRerunSucceeds(String killAfter) throws Exception {
         String root = dir.resolve("warehouse").toString();
-        assertEquals(0, CensusCommand.census("--input", AuditTestKit.SAMPLE, "--warehouse", root).exitCode());
+        assertEquals(0, CensusTestKit.census("--input", Fixtures.SAMPLE.toString(), "--warehouse", root).exitCode());
         Warehouse warehouse = warehouse(root);
         Map<String, List<String>> earlier = snapshotContents(warehouse, EARLIER);
 
-        Path log = dir.resolve("killed.log");
-        Process run = CensusCommand.child(log, "--input", REAL, "--warehouse", root, "--snapshot-date", "2024-08-01");
-        waitForLine(run, log, killAfter);
-        run.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block
-        assertTrue(run.waitFor(60, TimeUnit.SECONDS));
-        assertFalse(Files.readString(log).contains("recorded run"), "the run was killed before it ended");
+        ChildJvm run = ChildJvm.census(dir.resolve("killed.log"), "--input", REAL, "--warehouse", root, "--snapshot-date", "2024-08-01");
+        run.awaitLog(killAfter, Duration.ofMinutes(5));
+        run.kill();
+        assertFalse(run.log().contains("recorded run"), "the run was killed before it ended");
 
         assertEquals(earlier, snapshotContents(warehouse, EARLIER), "the earlier snapshot is unchanged and readable");
 
-        CensusCommand.Outcome rerun = CensusCommand.census("--input", REAL, "--warehouse", root, "--snapshot-date", "2024-08-01");
+        CensusTestKit.Outcome rerun = CensusTestKit.census("--input", REAL, "--warehouse", root, "--snapshot-date", "2024-08-01");
         assertEquals(0, rerun.exitCode(), rerun.err());
         assertEquals(earlier, snapshotContents(warehouse, EARLIER));
         Map<String, List<String>> rerunTables = snapshotContents(warehouse, LocalDate.of(2024, 8, 1));
@@ -59,20 +58,5 @@ class CrashSafetyTest {
         assertEquals(List.of("2020:3", "2021:9", "2022:28", "2023:104"),
                 warehouse.readSnapshot(Warehouse.GOLD, "models_by_year", LocalDate.of(2024, 8, 1)).orElseThrow()
                         .selectExpr("concat(release_year, ':', models)").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
-    }
-
-    private static void waitForLine(Process run, Path log, String line) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(line)) {
-                return;
-            }
-            if (!run.isAlive()) {
-                throw new AssertionError("the run ended before '" + line + "':\n" + Files.readString(log));
-            }
-            Thread.sleep(20);
-        }
-        run.destroyForcibly();
-        throw new AssertionError("no '" + line + "' in the run's log within 5 minutes:\n" + Files.readString(log));
     }
 }

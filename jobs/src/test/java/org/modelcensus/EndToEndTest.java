@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EndToEndTest {
 
-    private static final String SAMPLE = "conf/sample/large_scale_ai_models_sample_2024-07-16.csv";
+    private static final String SAMPLE = Fixtures.SAMPLE.toString();
 
     @TempDir
     Path work;
@@ -61,7 +61,7 @@ class EndToEndTest {
     private int census(String... options) {
         List<String> args = new ArrayList<>(List.of(options));
         args.addAll(List.of("--report-dir", work.resolve("report").toString()));
-        CensusCommand.Outcome outcome = CensusCommand.census(args.toArray(String[]::new));
+        CensusTestKit.Outcome outcome = CensusTestKit.census(args.toArray(String[]::new));
         assertEquals("", outcome.err(), "stderr of census " + String.join(" ", args));
         return outcome.exitCode();
     }

@@ -2,7 +2,7 @@ package org.modelcensus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.modelcensus.CensusCommand.assertRefused;
+import static org.modelcensus.CensusTestKit.assertRefused;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,11 +23,11 @@ class ExportTest {
     void exportFromTheWarehouseEqualsTheRunsOwnExport() throws IOException {
         String root = dir.resolve("warehouse").toString();
         Path ofRun = dir.resolve("run-export");
-        CensusCommand.Outcome run = CensusCommand.census("--input", AuditTestKit.SAMPLE, "--warehouse", root, "--export-csv", ofRun.toString());
+        CensusTestKit.Outcome run = CensusTestKit.census("--input", Fixtures.SAMPLE.toString(), "--warehouse", root, "--export-csv", ofRun.toString());
         assertEquals(0, run.exitCode(), run.err());
 
         Path ofWarehouse = dir.resolve("warehouse-export");
-        CensusCommand.Outcome export = CensusCommand.export("--warehouse", root, "--snapshot-date", "2024-07-16", "--to", ofWarehouse.toString());
+        CensusTestKit.Outcome export = CensusTestKit.export("--warehouse", root, "--snapshot-date", "2024-07-16", "--out", ofWarehouse.toString());
 
         assertEquals(0, export.exitCode(), export.err());
         List<String> files = csvFiles(ofRun);
@@ -43,11 +43,11 @@ class ExportTest {
     @Test
     void aSnapshotThatIsNotStoredIsRefused() {
         String root = dir.resolve("warehouse").toString();
-        assertEquals(0, CensusCommand.census("--input", AuditTestKit.SAMPLE, "--warehouse", root).exitCode());
+        assertEquals(0, CensusTestKit.census("--input", Fixtures.SAMPLE.toString(), "--warehouse", root).exitCode());
 
-        assertRefused(CensusCommand.export("--warehouse", root, "--snapshot-date", "2020-01-01", "--to", dir.resolve("out").toString()),
+        assertRefused(CensusTestKit.export("--warehouse", root, "--snapshot-date", "2020-01-01", "--out", dir.resolve("out").toString()),
                 "Snapshot 2020-01-01 is not stored", "2024-07-16");
-        assertRefused(CensusCommand.export("--warehouse", dir.resolve("nothing").toString(), "--to", dir.resolve("out").toString()),
+        assertRefused(CensusTestKit.export("--warehouse", dir.resolve("nothing").toString(), "--out", dir.resolve("out").toString()),
                 "No census tables in");
     }
 

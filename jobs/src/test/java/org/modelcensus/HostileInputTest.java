@@ -1,7 +1,7 @@
 package org.modelcensus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.modelcensus.CensusCommand.assertRefused;
+import static org.modelcensus.CensusTestKit.assertRefused;
 import static org.modelcensus.CensusTestKit.assertMentions;
 
 import java.nio.file.Path;
@@ -22,7 +22,6 @@ import org.modelcensus.write.Warehouse;
  */
 class HostileInputTest {
 
-    private static final Path CORPUS = SparkTestSupport.projectDir().resolve("jobs/src/test/resources/hostile");
 
     @TempDir
     Path dir;
@@ -38,13 +37,13 @@ class HostileInputTest {
     void readsWithEveryRecordAccountedFor(String file, long accepted, long rejected, String reason) {
         String root = dir.resolve("warehouse").toString();
 
-        CensusCommand.Outcome outcome = AuditTestKit.census(dir, CORPUS.resolve(file), root, "--snapshot-date", "2024-07-16");
+        CensusTestKit.Outcome outcome = CensusTestKit.census(dir, Fixtures.HOSTILE.resolve(file), root, "--snapshot-date", "2024-07-16");
 
         assertEquals(0, outcome.exitCode(), outcome.err());
-        Row run = AuditTestKit.warehouse(root).read(Warehouse.AUDIT, "census_runs").orElseThrow().first();
+        Row run = CensusTestKit.warehouse(root).read(Warehouse.AUDIT, "census_runs").orElseThrow().first();
         assertEquals(List.of(accepted + rejected, accepted, rejected),
                 List.of(run.<Long>getAs("rows_read"), run.<Long>getAs("rows_accepted"), run.<Long>getAs("rows_rejected")));
-        List<Row> rejectedRows = AuditTestKit.warehouse(root).read(Warehouse.SILVER, "rejected_rows").orElseThrow().collectAsList();
+        List<Row> rejectedRows = CensusTestKit.warehouse(root).read(Warehouse.SILVER, "rejected_rows").orElseThrow().collectAsList();
         assertEquals(rejected, rejectedRows.size());
         if (reason != null) {
             assertMentions(rejectedRows.get(0).getAs("reason"), reason);
@@ -61,6 +60,6 @@ class HostileInputTest {
             duplicated_header_names.csv | 'Domain' more than once
             """)
     void refusesWithAClearMessage(String file, String message) {
-        assertRefused(AuditTestKit.census(dir, CORPUS.resolve(file), dir.resolve("warehouse").toString()), file, message);
+        assertRefused(CensusTestKit.census(dir, Fixtures.HOSTILE.resolve(file), dir.resolve("warehouse").toString()), file, message);
     }
 }

@@ -41,19 +41,9 @@ public final class SparkTestSupport {
         return spark;
     }
 
-    /** The project folder (tests run from it; Surefire also passes it). */
-    public static Path projectDir() {
-        return Path.of(System.getProperty("census.project.dir", ".")).toAbsolutePath().normalize();
-    }
-
-    /** The shared/ folder beside the project: real Epoch data and the expected tables. */
-    public static Path sharedDir() {
-        return projectDir().resolve("../shared").normalize();
-    }
-
     /**
      * Equal cell for cell and row for row, as DataFrames. Both sides are compared as the text cells of the CSV
-     * export (lists joined with ';', large figures to 3 significant digits, as the expected files hold them).
+     * export (lists joined with ';', numbers in their shortest exact form, as the expected files hold them).
      */
     public static void assertSameTable(Dataset<Row> expected, Dataset<Row> actual) {
         Dataset<Row> expectedCells = text(expected);

@@ -1,80 +1,138 @@
 package org.modelcensus.catalog;
 
-import java.util.Arrays;
-import java.util.HashMap;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
-import org.modelcensus.CensusInputException;
 import org.modelcensus.config.TextSource;
+import org.modelcensus.errors.CensusInputException;
+
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
 
 /**
- * The data dictionary as data: conf/dictionary/tables.csv ({@code table,layer,comment}) and
- * conf/dictionary/columns.csv ({@code table,column,type,comment}), the same text as the README's data dictionary.
- * The catalog takes its table and column comments from here.
+ * The one description of every table and column the jobs write: conf/dictionary/tables.csv
+ * ({@code table,layer,comment}) and conf/dictionary/columns.csv ({@code table,column,type,comment}). The catalog takes
+ * its table and column comments from here, and docs/data-dictionary.md is generated from it ({@link #markdown()}).
  */
 public final class DataDictionary {
 
-    private final Map<String, String> tableComments;
-    private final Map<String, String> columnComments;
+    /** One table: its layer, its comment and its columns in order (name → type and comment). */
+    public record Table(String name, String layer, String comment, Map<String, Column> columns) {
+    }
 
-    private DataDictionary(Map<String, String> tableComments, Map<String, String> columnComments) {
-        this.tableComments = tableComments;
-        this.columnComments = columnComments;
+    /** One column's type and comment. */
+    public record Column(String type, String comment) {
+    }
+
+    private final Map<String, Table> tables;
+
+    private DataDictionary(Map<String, Table> tables) {
+        this.tables = tables;
     }
 
     /** The dictionary bundled with the application (the build copies conf/ into the jar and target/classes). */
-    public static DataDictionary load(SparkSession spark) {
-        return load(spark, TextSource.of(null, "conf/dictionary"));
+    public static DataDictionary load() {
+        return load(TextSource.of(null, "conf/dictionary"));
     }
 
-    public static DataDictionary load(SparkSession spark, TextSource source) {
-        Map<String, String> tables = new HashMap<>();
-        for (Row row : read(spark, source, "tables.csv", List.of("table", "layer", "comment"))) {
-            tables.put(row.getString(0), row.getString(2));
+    public static DataDictionary load(TextSource source) {
+        Map<String, Table> tables = new LinkedHashMap<>();
+        for (String[] row : read(source, "tables.csv", List.of("table", "layer", "comment"))) {
+            tables.put(row[0], new Table(row[0], row[1], row[2], new LinkedHashMap<>()));
         }
-        Map<String, String> columns = new HashMap<>();
-        for (Row row : read(spark, source, "columns.csv", List.of("table", "column", "type", "comment"))) {
-            columns.put(row.getString(0) + "." + row.getString(1), row.getString(3));
+        for (String[] row : read(source, "columns.csv", List.of("table", "column", "type", "comment"))) {
+            Table table = tables.get(row[0]);
+            if (table == null) {
+                throw new CensusInputException(source.describe("columns.csv") + " describes a column of " + row[0]
+                        + ", a table " + source.describe("tables.csv") + " does not list: add the table there.");
+            }
+            table.columns().put(row[1], new Column(row[2], row[3]));
         }
-        return new DataDictionary(tables, columns);
+        return new DataDictionary(tables);
+    }
+
+    /** The tables in the dictionary's order. */
+    public List<Table> tables() {
+        return List.copyOf(tables.values());
     }
 
     /** The table's comment; null when the dictionary does not describe the table. */
     public String tableComment(String table) {
-        return tableComments.get(table);
+        Table described = tables.get(table);
+        return described == null ? null : described.comment();
     }
 
     /** The column's comment; null when the dictionary does not describe the column. */
     public String columnComment(String table, String column) {
-        return columnComments.get(table + "." + column);
+        Table described = tables.get(table);
+        Column entry = described == null ? null : described.columns().get(column);
+        return entry == null ? null : entry.comment();
     }
 
     /** A short digest of the table's entries (its comment and its columns'), to notice an edited dictionary. */
     public String hashOf(String table) {
-        StringBuilder entries = new StringBuilder(String.valueOf(tableComments.get(table)));
-        new java.util.TreeMap<>(columnComments).forEach((key, comment) -> {
-            if (key.startsWith(table + ".")) {
-                entries.append('\n').append(key).append('=').append(comment);
-            }
-        });
+        Table described = tables.get(table);
+        StringBuilder entries = new StringBuilder(String.valueOf(tableComment(table)));
+        if (described != null) {
+            new TreeMap<>(described.columns()).forEach((name, column) -> entries.append('\n').append(table).append('.').append(name)
+                    .append('=').append(column.comment()));
+        }
         return Integer.toHexString(entries.toString().hashCode());
     }
 
-    private static List<Row> read(SparkSession spark, TextSource source, String file, List<String> columns) {
-        List<String> lines = Arrays.stream(source.read(file).split("\r?\n")).filter(l -> !l.isBlank()).toList();
-        Dataset<Row> rows = spark.read()
-                .option("header", "true")
-                .option("escape", "\"")
-                .csv(spark.createDataset(lines, Encoders.STRING()));
-        if (!Arrays.asList(rows.columns()).containsAll(columns)) {
-            throw new CensusInputException("Dictionary file " + source.describe(file) + " needs the columns " + columns
-                    + "; its header is " + Arrays.asList(rows.columns()) + ".");
+    /** docs/data-dictionary.md: every table by layer, with its comment and its columns. */
+    public String markdown() {
+        StringBuilder page = new StringBuilder()
+                .append("# Data dictionary\n\n")
+                .append("Every table the census (`scripts/run.sh`) and the enrichment (`scripts/enrich.sh`) write, by layer, as\n")
+                .append("`<warehouse>/<layer>/<table>` and as `census.<table>` in the catalog, whose table and column comments\n")
+                .append("say the same. Generated from `conf/dictionary/tables.csv` and `columns.csv`, the one description of each\n")
+                .append("table and column: edit those, then run\n")
+                .append("`mvn -q test -Dtest=DataDictionaryTest -Dcensus.dictionary.write=true` to write this page again.\n");
+        for (String layer : List.of("silver", "gold", "audit")) {
+            page.append("\n## ").append(layer).append("\n");
+            for (Table table : tables.values()) {
+                if (!table.layer().equals(layer)) {
+                    continue;
+                }
+                page.append("\n### ").append(table.name()).append("\n\n").append(table.comment()).append("\n\n")
+                        .append("| column | type | meaning |\n|---|---|---|\n");
+                table.columns().forEach((name, column) -> page.append("| `").append(name).append("` | ").append(column.type())
+                        .append(" | ").append(column.comment().replace("|", "\\|")).append(" |\n"));
+            }
         }
-        return rows.selectExpr(columns.stream().map(c -> "`" + c + "`").toArray(String[]::new)).collectAsList();
+        return page.toString();
+    }
+
+    private static List<String[]> read(TextSource source, String file, List<String> columns) {
+        CsvParserSettings settings = new CsvParserSettings();
+        settings.setHeaderExtractionEnabled(true);
+        settings.setLineSeparatorDetectionEnabled(true);
+        settings.setNullValue("");
+        settings.setEmptyValue("");
+        CsvParser parser = new CsvParser(settings);
+        List<String[]> rows = parser.parseAll(new StringReader(source.read(file)));
+        String[] header = parser.getRecordMetadata().headers();
+        if (header == null || !List.of(header).equals(columns)) {
+            throw new CensusInputException("Dictionary file " + source.describe(file) + " needs the header " + String.join(",", columns)
+                    + "; it has " + (header == null ? "none" : String.join(",", header)) + ".");
+        }
+        List<String[]> trimmed = new ArrayList<>();
+        for (String[] row : rows) {
+            if (row.length != columns.size()) {
+                throw new CensusInputException("Dictionary file " + source.describe(file) + ": the row " + String.join(",", row)
+                        + " has " + row.length + " cells, the header " + columns.size() + ".");
+            }
+            String[] cells = new String[row.length];
+            for (int i = 0; i < row.length; i++) {
+                cells[i] = row[i] == null ? "" : row[i].strip();
+            }
+            trimmed.add(cells);
+        }
+        return trimmed;
     }
 }

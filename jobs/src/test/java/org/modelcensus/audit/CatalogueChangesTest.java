@@ -1,12 +1,12 @@
 package org.modelcensus.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.modelcensus.AuditTestKit.MODEL_A;
-import static org.modelcensus.AuditTestKit.MODEL_B;
-import static org.modelcensus.AuditTestKit.MODEL_C;
-import static org.modelcensus.AuditTestKit.catalogue;
-import static org.modelcensus.AuditTestKit.census;
-import static org.modelcensus.AuditTestKit.warehouse;
+import static org.modelcensus.CensusTestKit.MODEL_A;
+import static org.modelcensus.CensusTestKit.MODEL_B;
+import static org.modelcensus.CensusTestKit.MODEL_C;
+import static org.modelcensus.CensusTestKit.catalogue;
+import static org.modelcensus.CensusTestKit.census;
+import static org.modelcensus.CensusTestKit.warehouse;
 import static org.modelcensus.CensusTestKit.assertTable;
 
 import java.nio.file.Path;

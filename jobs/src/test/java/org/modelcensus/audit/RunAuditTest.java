@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.modelcensus.AuditTestKit.MODEL_A;
-import static org.modelcensus.AuditTestKit.MODEL_B;
-import static org.modelcensus.AuditTestKit.MODEL_C;
-import static org.modelcensus.AuditTestKit.catalogue;
-import static org.modelcensus.AuditTestKit.census;
-import static org.modelcensus.AuditTestKit.warehouse;
+import static org.modelcensus.CensusTestKit.MODEL_A;
+import static org.modelcensus.CensusTestKit.MODEL_B;
+import static org.modelcensus.CensusTestKit.MODEL_C;
+import static org.modelcensus.CensusTestKit.catalogue;
+import static org.modelcensus.CensusTestKit.census;
+import static org.modelcensus.CensusTestKit.warehouse;
 import static org.modelcensus.CensusTestKit.assertMentions;
 
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ class RunAuditTest {
         String root = dir.resolve("warehouse").toString();
         Path good = catalogue(dir, "good.csv", MODEL_A, MODEL_B, MODEL_C, "Model D,2023-02-30,Language,Chat,Lab D,China,Industry,,,");
         Path latin1 = dir.resolve("latin1.csv");
-        Files.write(latin1, (org.modelcensus.AuditTestKit.HEADER + "\nMod\u00e8le,2023-01-05,Language,Chat,Lab,France,Industry,,,\n")
+        Files.write(latin1, (org.modelcensus.CensusTestKit.HEADER + "\nMod\u00e8le,2023-01-05,Language,Chat,Lab,France,Industry,,,\n")
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 
         assertEquals(0, census(dir, good, root, "--snapshot-date", "2024-07-16", "--max-reject-share", "0.3", "--top-n", "2").exitCode());

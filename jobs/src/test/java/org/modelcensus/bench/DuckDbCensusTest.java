@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.modelcensus.Fixtures;
 import org.modelcensus.SparkTestSupport;
 
 /**
@@ -27,8 +28,6 @@ import org.modelcensus.SparkTestSupport;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DuckDbCensusTest {
 
-    private static final Path SNAPSHOT = SparkTestSupport.sharedDir().resolve("data/epoch/large_scale_ai_models_2024-07-16.csv");
-    private static final Path EXPECTED = SparkTestSupport.sharedDir().resolve("spec/expected/2024-07-16");
 
     @TempDir
     static Path out;
@@ -37,20 +36,18 @@ class DuckDbCensusTest {
 
     @BeforeAll
     void runDuckDb() throws SQLException, IOException {
-        Path project = SparkTestSupport.projectDir();
-        result = DuckDbCensus.of(SNAPSHOT.toString(), project.resolve("scripts/bench/duckdb"), project.resolve("conf/reference"), out)
+        Path project = Fixtures.PROJECT;
+        result = DuckDbCensus.of(Fixtures.SNAPSHOT.toString(), project.resolve("scripts/bench/duckdb"), project.resolve("conf/reference"), out)
                 .run();
     }
 
-    static Stream<String> expectedTables() throws IOException {
-        try (Stream<Path> files = Files.list(EXPECTED)) {
-            return files.map(p -> p.getFileName().toString().replace(".csv", "")).sorted().toList().stream();
-        }
+    static List<String> expectedTables() {
+        return Fixtures.expectedTables();
     }
 
     @Test
     void computesTheCensusTables() throws IOException {
-        assertEquals(expectedTables().toList(), result.tables().get("gold").stream().sorted().toList());
+        assertEquals(expectedTables(), result.tables().get("gold").stream().sorted().toList());
         assertEquals(List.of("model_countries", "model_domains", "model_org_categories", "model_organizations", "model_tasks", "models"),
                 result.tables().get("silver").stream().sorted().toList());
         assertEquals(192, result.models());
@@ -59,13 +56,13 @@ class DuckDbCensusTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("expectedTables")
     void goldTableEqualsExpected(String table) {
-        assertSameTable(readCsv(EXPECTED.resolve(table + ".csv")),
+        assertSameTable(readCsv(Fixtures.EXPECTED.resolve(table + ".csv")),
                 SparkTestSupport.spark().read().parquet(out.resolve("gold").resolve(table + ".parquet").toString()));
     }
 
     @Test
     void rejectsAsTheCensusDoes() throws SQLException, IOException {
-        Path project = SparkTestSupport.projectDir();
+        Path project = Fixtures.PROJECT;
         DuckDbCensus.Result sample = DuckDbCensus.of(project.resolve("conf/sample/large_scale_ai_models_sample_2024-07-16.csv").toString(),
                 project.resolve("scripts/bench/duckdb"), project.resolve("conf/reference"), null).run();
         // README: the sample has 50 records, one with the date 2023-02-30 and one repeated model name

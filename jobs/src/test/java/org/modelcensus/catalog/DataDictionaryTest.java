@@ -1,86 +1,81 @@
 package org.modelcensus.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.Test;
+import org.modelcensus.Fixtures;
+import org.modelcensus.RealCensus;
 import org.modelcensus.SparkTestSupport;
-
-import com.univocity.parsers.csv.CsvParser;
-import com.univocity.parsers.csv.CsvParserSettings;
+import org.modelcensus.config.TextSource;
+import org.modelcensus.write.Warehouse;
 
 /**
- * conf/dictionary/columns.csv, where the catalog's column comments come from, says what the README's data dictionary
- * says: the same tables, columns, types and meanings (backticks and links dropped), in the same order.
+ * conf/dictionary is the one description of the tables: it describes every table and column the census and the
+ * enrichment write (name and type, nothing missing, nothing stale), and docs/data-dictionary.md is generated from it.
  */
 class DataDictionaryTest {
 
-    private static final Pattern TABLE = Pattern.compile("^#### (\\w+)$");
-    /** A column row; one row may name several columns ({@code | `started_at`, `ended_at` | timestamp | ... |}). */
-    private static final Pattern COLUMN = Pattern.compile("^\\| (`\\w+`(?:, `\\w+`)*) \\| ([^|]+) \\| (.+) \\|$");
-    private static final Pattern NAME = Pattern.compile("`(\\w+)`");
-    private static final Pattern CODE = Pattern.compile("`([^`]*)`");
+    private static final Path PAGE = Fixtures.PROJECT.resolve("docs/data-dictionary.md");
+
+    private static DataDictionary projectDictionary() {
+        return DataDictionary.load(TextSource.of(Fixtures.PROJECT.resolve("conf/dictionary").toString(), "conf/dictionary"));
+    }
+
+    /** With -Dcensus.dictionary.write=true the page is written instead of checked. */
+    @Test
+    void theGeneratedPageIsCurrent() throws IOException {
+        String generated = projectDictionary().markdown();
+        if (Boolean.getBoolean("census.dictionary.write")) {
+            Files.writeString(PAGE, generated, StandardCharsets.UTF_8);
+        }
+        assertEquals(generated, Files.exists(PAGE) ? Files.readString(PAGE, StandardCharsets.UTF_8) : "",
+                "docs/data-dictionary.md is stale: run mvn -q test -Dtest=DataDictionaryTest -Dcensus.dictionary.write=true");
+    }
 
     @Test
-    void columnsCsvMatchesTheReadme() throws IOException {
-        assertEquals(String.join("\n", readmeColumns()), String.join("\n", csvColumns()));
-    }
-
-    private static List<String> readmeColumns() throws IOException {
-        List<String> lines = Files.readAllLines(SparkTestSupport.projectDir().resolve("README.md"), StandardCharsets.UTF_8);
-        List<String> section = lines.subList(lines.indexOf("## Data dictionary"), lines.indexOf("## Exit codes"));
-        List<String> columns = new ArrayList<>();
-        String table = null;
-        for (String line : section) {
-            Matcher heading = TABLE.matcher(line);
-            Matcher column = COLUMN.matcher(line);
-            if (heading.matches()) {
-                table = heading.group(1);
-            } else if (line.startsWith("#")) {
-                table = null; // a section between tables (the quality checks' list, for example)
-            } else if (table != null && column.matches()) {
-                Matcher name = NAME.matcher(column.group(1));
-                while (name.find()) {
-                    columns.add(table + "|" + name.group(1) + "|" + plain(column.group(2)) + "|" + plain(column.group(3)));
+    void everyWrittenTableAndColumnIsDescribedWithItsType() {
+        RealCensus.enrichment();
+        Warehouse warehouse = new Warehouse(SparkTestSupport.spark(), RealCensus.warehouse().toString(),
+                org.modelcensus.config.CensusConfig.OutputFormat.delta);
+        DataDictionary dictionary = projectDictionary();
+        List<String> written = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (String layer : List.of(Warehouse.SILVER, Warehouse.GOLD, Warehouse.AUDIT)) {
+            for (String table : warehouse.tables(layer)) {
+                written.add(table);
+                DataDictionary.Table described = dictionary.tables().stream().filter(t -> t.name().equals(table)).findFirst().orElse(null);
+                if (described == null) {
+                    problems.add(layer + "." + table + ": not in conf/dictionary/tables.csv");
+                    continue;
                 }
+                if (!described.layer().equals(layer)) {
+                    problems.add(table + ": written to " + layer + ", described in " + described.layer());
+                }
+                List<String> columns = new ArrayList<>();
+                for (StructField field : warehouse.read(layer, table).orElseThrow().schema().fields()) {
+                    columns.add(field.name());
+                    DataDictionary.Column column = described.columns().get(field.name());
+                    if (column == null || column.comment().isBlank()) {
+                        problems.add(table + "." + field.name() + ": no description in conf/dictionary/columns.csv");
+                    } else if (!column.type().equals(field.dataType().simpleString())) {
+                        problems.add(table + "." + field.name() + ": type " + field.dataType().simpleString() + ", described as " + column.type());
+                    }
+                }
+                described.columns().keySet().stream().filter(c -> !columns.contains(c))
+                        .forEach(c -> problems.add(table + "." + c + ": described but not written"));
             }
         }
-        return columns;
-    }
-
-    /** Every row but the added snapshot_date ones, which the README states once for all tables. */
-    private static List<String> csvColumns() throws IOException {
-        CsvParserSettings settings = new CsvParserSettings();
-        settings.setHeaderExtractionEnabled(true);
-        List<String> columns = new ArrayList<>();
-        Path file = SparkTestSupport.projectDir().resolve("conf/dictionary/columns.csv");
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (String[] row : new CsvParser(settings).parseAll(in)) {
-                if (!row[1].equals("snapshot_date") || !row[3].startsWith("snapshot the row belongs to")) {
-                    columns.add(String.join("|", row));
-                }
-            }
-        }
-        return columns;
-    }
-
-    /** Links as their text, quoted punctuation (`; `) in single quotes, other backticks dropped. */
-    private static String plain(String markdown) {
-        Matcher code = CODE.matcher(markdown.replaceAll("\\[([^\\]]+)\\]\\([^)]*\\)", "$1"));
-        StringBuilder text = new StringBuilder();
-        while (code.find()) {
-            String quoted = code.group(1);
-            code.appendReplacement(text, Matcher.quoteReplacement(quoted.matches("[^\\w]+") ? "'" + quoted + "'" : quoted));
-        }
-        return code.appendTail(text).toString().strip();
+        dictionary.tables().stream().filter(t -> !written.contains(t.name()))
+                .forEach(t -> problems.add(t.name() + ": described but not written"));
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
     }
 }

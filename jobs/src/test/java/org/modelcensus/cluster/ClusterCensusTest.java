@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.modelcensus.Fixtures;
 
 /**
  * The census on a cluster of separate JVMs (a driver and two executors, see {@link LocalClusterRun}) gives the
@@ -26,7 +27,7 @@ class ClusterCensusTest {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void censusOnTwoExecutorJvmsGivesTheExpectedTables() throws Exception {
-        try (LocalClusterRun run = LocalClusterRun.start("two-executors", GoldTables.SNAPSHOT)) {
+        try (LocalClusterRun run = LocalClusterRun.start("two-executors", Fixtures.SNAPSHOT)) {
             run.awaitLog(SILVER_DONE, RUN_TIMEOUT);
             assertEquals(2, run.executors().size(), "executor JVMs while the census runs");
 
@@ -41,7 +42,7 @@ class ClusterCensusTest {
     @Test
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void censusSurvivesTheLossOfAnExecutorJvm() throws Exception {
-        try (LocalClusterRun run = LocalClusterRun.start("executor-killed", GoldTables.SNAPSHOT)) {
+        try (LocalClusterRun run = LocalClusterRun.start("executor-killed", Fixtures.SNAPSHOT)) {
             // After the silver tables, the executors hold them (and shuffle files) and every write is still to come.
             run.awaitLog(SILVER_DONE, RUN_TIMEOUT);
             List<ProcessHandle> executors = run.executors();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.modelcensus.Fixtures;
 import org.modelcensus.SparkTestSupport;
 
 /**
@@ -20,18 +21,16 @@ import org.modelcensus.SparkTestSupport;
  */
 final class GoldTables {
 
-    static final Path SNAPSHOT = SparkTestSupport.sharedDir().resolve("data/epoch/large_scale_ai_models_2024-07-16.csv");
-    static final Path EXPECTED = SparkTestSupport.sharedDir().resolve("spec/expected/2024-07-16");
 
     private GoldTables() {
     }
 
     static void assertExportMatchesExpected(Path exportDir) throws IOException {
         List<Path> expectedFiles;
-        try (Stream<Path> files = Files.list(EXPECTED)) {
+        try (Stream<Path> files = Files.list(Fixtures.EXPECTED)) {
             expectedFiles = files.filter(f -> f.toString().endsWith(".csv")).sorted().toList();
         }
-        assertEquals(13, expectedFiles.size(), "expected tables in " + EXPECTED);
+        assertEquals(13, expectedFiles.size(), "expected tables in " + Fixtures.EXPECTED);
         for (Path expectedFile : expectedFiles) {
             String table = expectedFile.getFileName().toString();
             Path exported = exportDir.resolve(table);

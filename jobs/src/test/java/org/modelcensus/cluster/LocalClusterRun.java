@@ -1,20 +1,16 @@
 package org.modelcensus.cluster;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.modelcensus.SparkTestSupport;
+import org.modelcensus.ChildJvm;
+import org.modelcensus.Fixtures;
 
 /**
  * One census run on a Spark cluster of separate JVMs on this machine: the census runs as a child JVM with master
@@ -29,53 +25,40 @@ final class LocalClusterRun implements AutoCloseable {
     static final String EXECUTOR_MAIN_CLASS = "org.apache.spark.executor.CoarseGrainedExecutorBackend";
 
     private final Path dir;
-    private final Process process;
+    private final ChildJvm census;
 
-    private LocalClusterRun(Path dir, Process process) {
+    private LocalClusterRun(Path dir, ChildJvm census) {
         this.dir = dir;
-        this.process = process;
+        this.census = census;
     }
 
     /** Starts the census on the catalogue, writing to {@code target/cluster-test/<name>/{warehouse,export,report}}. */
     static LocalClusterRun start(String name, Path catalogue) throws IOException {
-        Path project = SparkTestSupport.projectDir();
+        Path project = Fixtures.PROJECT;
         Path base = project.resolve("target/cluster-test");
         Path dir = base.resolve(name);
         deleteRecursively(dir);
         Files.createDirectories(dir);
-        List<String> classpath = testClasspath();
-        Path sparkHome = sparkHome(base.resolve("spark-home"), classpath);
-
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + project.resolve("conf/jvm.options"),
-                "-Xmx1536m",
-                // As scripts/env.sh: C1 only (C2 compiling costs more than it saves in a short run), with room for
-                // Spark's generated code; the executors too.
-                "-XX:TieredStopAtLevel=1",
-                "-XX:ReservedCodeCacheSize=240m",
-                "-cp", String.join(java.io.File.pathSeparator, classpath),
-                // The executors load the census classes from target/classes (the driver has them on its classpath).
-                "-Dspark.executor.extraClassPath=" + project.resolve("target/classes"),
-                "-Dspark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m",
-                "-Dspark.driver.host=127.0.0.1",
-                "-Dspark.driver.bindAddress=127.0.0.1",
-                "org.modelcensus.CensusJob",
+        Path sparkHome = sparkHome(base.resolve("spark-home"), testClasspath());
+        ChildJvm census = ChildJvm.start(dir.resolve("census.log"), List.of(
+                        "-Xmx1536m",
+                        // The executors load the census classes from target/classes (the driver has them on its classpath).
+                        "-Dspark.executor.extraClassPath=" + project.resolve("target/classes"),
+                        "-Dspark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m",
+                        "-Dspark.driver.host=127.0.0.1",
+                        "-Dspark.driver.bindAddress=127.0.0.1"),
+                Map.of("SPARK_HOME", sparkHome.toString(),
+                        // Spark's launcher, which the workers use, needs it outside a distribution
+                        "SPARK_SCALA_VERSION", "2.12",
+                        // the cluster's master, workers, executors and web UIs bind to loopback
+                        "SPARK_LOCAL_IP", "127.0.0.1"),
+                "census",
                 "--master", MASTER,
                 "--input", catalogue.toString(),
                 "--warehouse", dir.resolve("warehouse").toString(),
                 "--export-csv", dir.resolve("export").toString(),
-                "--report-dir", dir.resolve("report").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(project.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("census.log").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("SPARK_HOME", sparkHome.toString());
-        env.put("SPARK_SCALA_VERSION", "2.12"); // Spark's launcher, which the workers use, needs it outside a distribution
-        env.put("SPARK_LOCAL_IP", "127.0.0.1"); // the cluster's master, workers, executors and web UIs bind to loopback
-        env.remove("SPARK_CONF_DIR");
-        return new LocalClusterRun(dir, builder.start());
+                "--report-dir", dir.resolve("report").toString());
+        return new LocalClusterRun(dir, census);
     }
 
     Path warehouseDir() {
@@ -91,48 +74,30 @@ final class LocalClusterRun implements AutoCloseable {
     }
 
     String log() {
-        try {
-            return Files.readString(dir.resolve("census.log"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return census.log();
     }
 
-    /** Waits until the census log has the text; fails when the run ends first or the time is up. */
-    void awaitLog(String text, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!log().contains(text)) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the census ended (exit code " + process.exitValue() + ") before logging '" + text
-                        + "'; log:\n" + log());
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("no '" + text + "' in the census log after " + timeout + "; log:\n" + log());
-            }
-            Thread.sleep(200);
-        }
+    void awaitLog(String text, Duration timeout) {
+        census.awaitLog(text, timeout);
     }
 
     /** The executor JVMs of this run: descendants of the census JVM (its workers start them). */
     List<ProcessHandle> executors() {
-        return process.descendants()
+        return census.process().descendants()
                 .filter(p -> p.info().commandLine().map(c -> c.contains(EXECUTOR_MAIN_CLASS)).orElse(false))
                 .toList();
     }
 
     /** The census's exit code. */
-    int awaitExit(Duration timeout) throws InterruptedException {
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("the census did not end within " + timeout + "; log:\n" + log());
-        }
-        return process.exitValue();
+    int awaitExit(Duration timeout) {
+        return census.awaitExit(timeout);
     }
 
     /** Stops whatever of the run is still running (after a failed assertion). */
     @Override
     public void close() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        census.process().descendants().forEach(ProcessHandle::destroyForcibly);
+        census.process().destroyForcibly();
     }
 
     /** The test JVM's classpath (Surefire passes it in surefire.test.class.path when java.class.path is its booter jar). */

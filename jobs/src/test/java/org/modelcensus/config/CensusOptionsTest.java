@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.modelcensus.CensusInputException;
+import org.modelcensus.errors.CensusInputException;
 
 /**
  * The command line and properties file of the census. Every parse names a properties file of its own with
@@ -38,7 +38,7 @@ class CensusOptionsTest {
         Path config = writeFile(dir, "census.properties", properties == null ? "" : properties);
         List<String> all = new ArrayList<>(List.of("--config", config.toString()));
         all.addAll(List.of(args));
-        return CensusOptions.parse(all.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return CensusOptions.parse(all.toArray(String[]::new));
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.modelcensus.CensusInputException;
+import org.modelcensus.errors.CensusInputException;
 
 /** --report-dir: where the HTML report goes; also the key report-dir of the properties file. */
 class ReportDirOptionTest {
@@ -28,7 +28,7 @@ class ReportDirOptionTest {
         List<String> all = new ArrayList<>(List.of("--config", writeFile(dir, "census.properties", properties).toString(),
                 "--input", "catalogue.csv"));
         all.addAll(List.of(args));
-        return CensusOptions.parse(all.toArray(String[]::new), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        return CensusOptions.parse(all.toArray(String[]::new));
     }
 
     @Test

@@ -2,7 +2,7 @@ package org.modelcensus.enrich;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.modelcensus.CensusCommand.assertRefused;
+import static org.modelcensus.CensusTestKit.assertRefused;
 import static org.modelcensus.CensusTestKit.assertTable;
 import static org.modelcensus.CensusTestKit.lines;
 import static org.modelcensus.CensusTestKit.writeFile;
@@ -15,20 +15,24 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.modelcensus.AuditTestKit;
-import org.modelcensus.CensusCommand;
+import org.modelcensus.CensusTestKit;
+import org.modelcensus.Fixtures;
+import org.modelcensus.RealCensus;
+import org.modelcensus.CensusTestKit;
+import org.modelcensus.Fixtures;
+import org.modelcensus.RealCensus;
 import org.modelcensus.SparkTestSupport;
 
 /**
- * scripts/enrich.sh on the census of the real July-2024 snapshot: its training hardware joined with Epoch AI's real
- * ML hardware file (../shared/data/epoch/ml_hardware_2025-07.csv), and the report's 2023 private AI investment of
- * four countries (Stanford HAI via the report: KOR 1.39, USA 67.22, CHN 7.76, GBR 3.78 billion USD) in Our World in
- * Data's layout. Expected values are worked out by hand from the two files.
+ * scripts/enrich.sh on the census of the real July-2024 snapshot ({@link RealCensus}): its training hardware joined with
+ * Epoch AI's real ML hardware file (conf/epoch/ml_hardware_2025-07.csv), and the report's 2023 private AI investment
+ * of four countries in Our World in Data's layout ({@link RealCensus#investmentFile}). Expected values are worked out
+ * by hand from the two files.
  */
 class EnrichmentTest {
 
-    static final String HARDWARE = SparkTestSupport.sharedDir().resolve("data/epoch/ml_hardware_2025-07.csv").toString();
-    static final String CATALOGUE = SparkTestSupport.sharedDir().resolve("data/epoch/large_scale_ai_models_2024-07-16.csv").toString();
+    static final String HARDWARE = Fixtures.HARDWARE.toString();
+    static final String CATALOGUE = Fixtures.SNAPSHOT.toString();
 
     @TempDir
     static Path dir;
@@ -36,20 +40,8 @@ class EnrichmentTest {
 
     @BeforeAll
     static void censusThenEnrichment() {
-        warehouse = dir.resolve("warehouse").toString();
-        CensusCommand.Outcome census = CensusCommand.census("--input", CATALOGUE, "--warehouse", warehouse);
-        assertEquals(0, census.exitCode(), census.err());
-        Path investment = writeFile(dir, "private-investment-in-artificial-intelligence.csv", lines(
-                "Entity,Code,Year,Total corporate investment - Private investment",
-                "South Korea,KOR,2023,1390000000",
-                "United States,USA,2023,67220000000",
-                "China,CHN,2023,7760000000",
-                "United Kingdom,GBR,2023,3780000000",
-                "World,OWID_WRL,2023,95990000000",
-                "Europe,,2023,11000000000"));
-        CensusCommand.Outcome enrich = CensusCommand.enrich("--warehouse", warehouse, "--hardware", HARDWARE,
-                "--investment", investment.toString());
-        assertEquals(0, enrich.exitCode(), enrich.err());
+        RealCensus.enrichment();
+        warehouse = RealCensus.warehouse().toString();
     }
 
     @Test
@@ -60,14 +52,14 @@ class EnrichmentTest {
                         .where(col("model").isin("Nemotron-4 340B", "Multi-Token Prediction 7B", "Viking", "AlphaGo Zero", "YuYan 11B", "Skywork-13B"))
                         .orderBy("model", "hardware_position"),
                 "model | hardware_position | training_hardware | matched | matched_by | hardware | manufacturer | hardware_release_date | peak_flops | peak_precision | chip_hours",
-                "AlphaGo Zero | 1 | Google TPU v1 | true | name | Google TPU v1 | Google | 2015-05-15 | 9.2E13 | INT8 | 2573973.429951691",
-                "Multi-Token Prediction 7B | 1 | NVIDIA A100 SXM4 80 GB | true | name | NVIDIA A100 SXM4 80 GB | NVIDIA | 2020-11-16 | 3.12E14 | Tensor FP16/BF16 | 854943.9102564101",
-                "Multi-Token Prediction 7B | 2 | NVIDIA H100 SXM5 | true | alias | NVIDIA H100 SXM5 80GB | NVIDIA | 2022-09-20 | 9.894E14 | Tensor FP16/BF16 | 269600.2627855266",
-                "Nemotron-4 340B | 1 | NVIDIA H100 SXM5 | true | alias | NVIDIA H100 SXM5 80GB | NVIDIA | 2022-09-20 | 9.894E14 | Tensor FP16/BF16 | 1.2633919547200322E7",
+                "AlphaGo Zero | 1 | Google TPU v1 | true | name | Google TPU v1 | Google | 2015-05-15 | 92000000000000 | INT8 | 2573973.429951691",
+                "Multi-Token Prediction 7B | 1 | NVIDIA A100 SXM4 80 GB | true | name | NVIDIA A100 SXM4 80 GB | NVIDIA | 2020-11-16 | 312000000000000 | Tensor FP16/BF16 | 854943.9102564101",
+                "Multi-Token Prediction 7B | 2 | NVIDIA H100 SXM5 | true | alias | NVIDIA H100 SXM5 80GB | NVIDIA | 2022-09-20 | 989400000000000 | Tensor FP16/BF16 | 269600.2627855266",
+                "Nemotron-4 340B | 1 | NVIDIA H100 SXM5 | true | alias | NVIDIA H100 SXM5 80GB | NVIDIA | 2022-09-20 | 989400000000000 | Tensor FP16/BF16 | 12633919.547200322",
                 "Skywork-13B | 1 | NVIDIA A800 | false |  |  |  |  |  |  | ",
-                "Viking | 1 | AMD Instinct MI250X | true | alias | AMD Radeon Instinct MI250X | AMD | 2021-11-08 | 3.83E14 | Tensor FP16/BF16 | 718015.6657963446",
-                "YuYan 11B | 1 | NVIDIA A100 PCIe | true | name | NVIDIA A100 PCIe | NVIDIA | 2020-06-22 | 3.12E14 | Tensor FP16/BF16 | ",
-                "YuYan 11B | 2 | NVIDIA GeForce RTX 2080 Ti | true | alias | NVIDIA GeForce RTX 2080 Ti 11GB | NVIDIA | 2018-09-20 | 1.138E14 | Tensor FP16/BF16 | ");
+                "Viking | 1 | AMD Instinct MI250X | true | alias | AMD Radeon Instinct MI250X | AMD | 2021-11-08 | 383000000000000 | Tensor FP16/BF16 | 718015.6657963446",
+                "YuYan 11B | 1 | NVIDIA A100 PCIe | true | name | NVIDIA A100 PCIe | NVIDIA | 2020-06-22 | 312000000000000 | Tensor FP16/BF16 | ",
+                "YuYan 11B | 2 | NVIDIA GeForce RTX 2080 Ti | true | alias | NVIDIA GeForce RTX 2080 Ti 11GB | NVIDIA | 2018-09-20 | 113800000000000 | Tensor FP16/BF16 | ");
         // 82 models list hardware, 93 names in all (11 list two chips)
         assertEquals(93, table("silver", "model_hardware").count());
         assertEquals(82, table("silver", "model_hardware").select("model").distinct().count());
@@ -96,8 +88,8 @@ class EnrichmentTest {
         // Korea 2023: 8 models, 3 with a compute figure (Konan LLM 41B 1.722e23, Mi:dm 200B 1.2e24, VARCO LLM 2.0 base 1.248e23)
         assertTable(table("gold", "compute_by_country_year").where(col("country_code").equalTo("KOR")),
                 "country_code | country_name_en | country_name_ko | release_year | models | models_with_compute | total_training_compute_flop | median_training_compute_flop",
-                "KOR | Korea | 한국 | 2021 | 3 | 2 | 1.22805E24 | 6.14025E23",
-                "KOR | Korea | 한국 | 2023 | 8 | 3 | 1.497E24 | 1.722E23");
+                "KOR | Korea | 한국 | 2021 | 3 | 2 | 1.22805e+24 | 6.14025e+23",
+                "KOR | Korea | 한국 | 2023 | 8 | 3 | 1.497e+24 | 1.722e+23");
     }
 
     @Test
@@ -107,11 +99,11 @@ class EnrichmentTest {
         assertTable(table("gold", "investment_vs_models")
                         .where(col("country_code").isin("KOR", "USA", "CHN", "GBR", "FRA", "OWID_WRL")).orderBy("country_code"),
                 "country_code | country_name_en | year | investment_usd | investment_records | models | models_per_usd_1b",
-                "CHN | China | 2023 | 7.76E9 | 1 | 37 | 4.768041237113402",
+                "CHN | China | 2023 | 7760000000 | 1 | 37 | 4.768041237113402",
                 "FRA | France | 2023 |  |  | 5 | ",
-                "GBR | United Kingdom | 2023 | 3.78E9 | 1 | 1 | 0.2645502645502646",
-                "KOR | Korea | 2023 | 1.39E9 | 1 | 8 | 5.755395683453238",
-                "USA | United States | 2023 | 6.722E10 | 1 | 41 | 0.609937518595656");
+                "GBR | United Kingdom | 2023 | 3780000000 | 1 | 1 | 0.2645502645502646",
+                "KOR | Korea | 2023 | 1390000000 | 1 | 8 | 5.755395683453238",
+                "USA | United States | 2023 | 67220000000 | 1 | 41 | 0.609937518595656");
         assertEquals(0, table("gold", "investment_vs_models").where(col("year").notEqual(2023)).count(), "only the input's years");
     }
 
@@ -130,7 +122,7 @@ class EnrichmentTest {
         String[] mapping = {"--investment-country-column", "nation", "--investment-date-column", "signed_on",
                 "--investment-amount-column", "usd_m", "--investment-amount-scale", "1000000"};
         String csvWarehouse = copyOfCensus("deals-csv");
-        CensusCommand.Outcome fromCsv = CensusCommand.enrich(concat(new String[] {"--warehouse", csvWarehouse,
+        CensusTestKit.Outcome fromCsv = CensusTestKit.enrich(concat(new String[] {"--warehouse", csvWarehouse,
                 "--investment", deals.toString()}, mapping));
         assertEquals(0, fromCsv.exitCode(), fromCsv.err());
 
@@ -138,7 +130,7 @@ class EnrichmentTest {
         spark().read().option("header", "true").csv(deals.toString()).selectExpr("nation", "cast(signed_on as date) as signed_on",
                 "try_cast(usd_m as double) as usd_m", "sector").write().parquet(parquet);
         String parquetWarehouse = copyOfCensus("deals-parquet");
-        CensusCommand.Outcome fromParquet = CensusCommand.enrich(concat(new String[] {"--warehouse", parquetWarehouse,
+        CensusTestKit.Outcome fromParquet = CensusTestKit.enrich(concat(new String[] {"--warehouse", parquetWarehouse,
                 "--investment", parquet}, mapping));
         assertEquals(0, fromParquet.exitCode(), fromParquet.err());
 
@@ -147,26 +139,26 @@ class EnrichmentTest {
             // amount that is not a number and the row without a date are left out (and logged)
             assertTable(read(root, "gold", "investment_vs_models").where(col("country_code").isin("KOR", "USA")).orderBy("year", "country_code"),
                     "country_code | year | investment_usd | investment_records | models | models_per_usd_1b",
-                    "KOR | 2022 | 1.0E8 | 1 | 0 | 0.0",
+                    "KOR | 2022 | 100000000 | 1 | 0 | 0",
                     "USA | 2022 |  |  | 18 | ",
-                    "KOR | 2023 | 1.39E9 | 2 | 8 | 5.755395683453238",
-                    "USA | 2023 | 6.722E10 | 1 | 41 | 0.609937518595656");
+                    "KOR | 2023 | 1390000000 | 2 | 8 | 5.755395683453238",
+                    "USA | 2023 | 67220000000 | 1 | 41 | 0.609937518595656");
         }
     }
 
     @Test
     void aReRunReplacesTheSnapshotAndUtilizationScalesChipHours() {
         String root = dir.resolve("sample-warehouse").toString();
-        assertEquals(0, CensusCommand.census("--input", AuditTestKit.SAMPLE, "--warehouse", root).exitCode());
+        assertEquals(0, CensusTestKit.census("--input", Fixtures.SAMPLE.toString(), "--warehouse", root).exitCode());
         for (String utilization : new String[] {"0.4", "0.5"}) {
-            CensusCommand.Outcome run = CensusCommand.enrich("--warehouse", root, "--hardware", HARDWARE, "--utilization", utilization);
+            CensusTestKit.Outcome run = CensusTestKit.enrich("--warehouse", root, "--hardware", HARDWARE, "--utilization", utilization);
             assertEquals(0, run.exitCode(), run.err());
         }
         Dataset<Row> rows = read(root, "silver", "model_hardware");
         assertEquals(31, rows.count(), "28 accepted models list hardware, 3 of them two chips: replaced, not appended");
         // Llama 3-70B: 6.30000000001e24 FLOP on H100 SXM5 (9.894e14 FLOP/s) at 50 %
         assertTable(rows.where(col("model").equalTo("Llama 3-70B")),
-                "model | hardware | peak_flops | chip_hours", "Llama 3-70B | NVIDIA H100 SXM5 80GB | 9.894E14 | 3537497.4732217058");
+                "model | hardware | peak_flops | chip_hours", "Llama 3-70B | NVIDIA H100 SXM5 80GB | 989400000000000 | 3537497.4732217058");
     }
 
     @Test
@@ -174,41 +166,31 @@ class EnrichmentTest {
         Path notHardware = writeFile(dir, "chips.csv", lines("Name,Maker", "H100,NVIDIA"));
         Path wide = writeFile(dir, "wide.csv", lines("country,when,value", "KOR,2023,1"));
         Path twoValues = writeFile(dir, "owid-two.csv", lines("Entity,Code,Year,Private,Public", "South Korea,KOR,2023,1,2"));
-        assertRefused(CensusCommand.enrich("--warehouse", warehouse), "Nothing to join", "--hardware", "--investment");
-        assertRefused(CensusCommand.enrich("--warehouse", dir.resolve("none").toString(), "--hardware", HARDWARE),
+        assertRefused(CensusTestKit.enrich("--warehouse", warehouse), "Nothing to join", "--hardware", "--investment");
+        assertRefused(CensusTestKit.enrich("--warehouse", dir.resolve("none").toString(), "--hardware", HARDWARE),
                 "No census in", "scripts/run.sh");
-        assertRefused(CensusCommand.enrich("--warehouse", warehouse, "--hardware", notHardware.toString()),
+        assertRefused(CensusTestKit.enrich("--warehouse", warehouse, "--hardware", notHardware.toString()),
                 "chips.csv", "no column 'Hardware name'", "[Name, Maker]");
-        assertRefused(CensusCommand.enrich("--warehouse", warehouse, "--hardware", dir.resolve("missing.csv").toString()),
+        assertRefused(CensusTestKit.enrich("--warehouse", warehouse, "--hardware", dir.resolve("missing.csv").toString()),
                 "--hardware", "missing.csv", "does not exist");
-        assertRefused(CensusCommand.enrich("--warehouse", warehouse, "--investment", wide.toString()),
+        assertRefused(CensusTestKit.enrich("--warehouse", warehouse, "--investment", wide.toString()),
                 "wide.csv", "--investment-country-column", "--investment-amount-column", "[country, when, value]");
-        assertRefused(CensusCommand.enrich("--warehouse", warehouse, "--investment", wide.toString(), "--investment-country-column", "country",
+        assertRefused(CensusTestKit.enrich("--warehouse", warehouse, "--investment", wide.toString(), "--investment-country-column", "country",
                 "--investment-year-column", "year", "--investment-amount-column", "value"), "no column 'year'", "--investment-year-column");
-        assertRefused(CensusCommand.enrich("--warehouse", warehouse, "--investment", twoValues.toString()),
+        assertRefused(CensusTestKit.enrich("--warehouse", warehouse, "--investment", twoValues.toString()),
                 "2 value columns", "[Private, Public]", "--investment-amount-column");
-        assertRefused(CensusCommand.enrich("--warehouse", warehouse, "--hardware", HARDWARE, "--utilization", "0"), "--utilization");
-        assertRefused(CensusCommand.enrich("--warehouse", warehouse, "--hardware", HARDWARE, "--snapshot-date", "2020-01-01"),
+        assertRefused(CensusTestKit.enrich("--warehouse", warehouse, "--hardware", HARDWARE, "--utilization", "0"), "--utilization");
+        assertRefused(CensusTestKit.enrich("--warehouse", warehouse, "--hardware", HARDWARE, "--snapshot-date", "2020-01-01"),
                 "Snapshot 2020-01-01 is not stored", "2024-07-16");
     }
 
-    /**
-     * The rows with their doubles as Spark writes them in full (9.894E14), not as the CSV export rounds them (9.89e+14),
-     * so that a peak or an estimate is checked to the last digit.
-     */
-    private static Dataset<Row> exact(Dataset<Row> rows) {
-        return rows.select(java.util.Arrays.stream(rows.schema().fields())
-                .map(f -> f.dataType().equals(org.apache.spark.sql.types.DataTypes.DoubleType)
-                        ? col("`" + f.name() + "`").cast("string").as(f.name()) : col("`" + f.name() + "`"))
-                .toArray(org.apache.spark.sql.Column[]::new));
-    }
-
+    /** A table of the shared warehouse, all its columns but snapshot_date. */
     private static Dataset<Row> table(String layer, String name) {
         return read(warehouse, layer, name);
     }
 
     private static Dataset<Row> read(String root, String layer, String name) {
-        return exact(spark().read().format("delta").load(root + "/" + layer + "/" + name).drop("snapshot_date"));
+        return spark().read().format("delta").load(root + "/" + layer + "/" + name).drop("snapshot_date");
     }
 
     /** A warehouse holding the census snapshot of the shared one (its silver tables), for a run of its own. */

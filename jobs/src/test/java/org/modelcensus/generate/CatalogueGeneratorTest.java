@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.modelcensus.Fixtures;
 import org.modelcensus.SparkTestSupport;
 import org.modelcensus.generate.CatalogueGenerator.Format;
 import org.modelcensus.generate.CatalogueGenerator.Settings;
@@ -32,8 +33,8 @@ import org.modelcensus.transform.CensusFunctions;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CatalogueGeneratorTest {
 
-    private static final String SAMPLE = SparkTestSupport.projectDir()
-            .resolve("conf/sample/large_scale_ai_models_sample_2024-07-16.csv").toString();
+    /** The real snapshot: what the generator imitates by default. */
+    private static final String LIKE = Fixtures.SNAPSHOT.toString();
     private static final long MODELS = 20_000;
 
     @TempDir
@@ -47,7 +48,7 @@ class CatalogueGeneratorTest {
     void setUp() {
         spark = SparkTestSupport.spark();
         generator = new CatalogueGenerator(spark);
-        profile = generator.profile(SAMPLE);
+        profile = generator.profile(LIKE);
     }
 
     @Test
@@ -106,8 +107,8 @@ class CatalogueGeneratorTest {
     void csvPartsAreByteIdenticalForASeedAndReadBack() throws IOException {
         Path first = work.resolve("first");
         Path second = work.resolve("second");
-        generator.write(new Settings(5_000, 11, first.toString(), Format.csv, SAMPLE, 2, false, null));
-        generator.write(new Settings(5_000, 11, second.toString(), Format.csv, SAMPLE, 2, false, null));
+        generator.write(new Settings(5_000, 11, first.toString(), Format.csv, LIKE, 2, false, null));
+        generator.write(new Settings(5_000, 11, second.toString(), Format.csv, LIKE, 2, false, null));
         List<byte[]> firstParts = parts(first, ".csv");
         List<byte[]> secondParts = parts(second, ".csv");
         assertEquals(2, firstParts.size());
@@ -123,7 +124,7 @@ class CatalogueGeneratorTest {
     @Test
     void parquetKeepsTheHeaderNamesWithSpacesAndParentheses() {
         Path out = work.resolve("parquet");
-        generator.write(new Settings(1_000, 5, out.toString(), Format.parquet, SAMPLE, 2, false, null));
+        generator.write(new Settings(1_000, 5, out.toString(), Format.parquet, LIKE, 2, false, null));
         Dataset<Row> back = spark.read().parquet(out.toString());
         assertEquals(profile.header(), List.of(back.columns()));
         assertTrue(profile.header().contains("Training compute (FLOP)"));

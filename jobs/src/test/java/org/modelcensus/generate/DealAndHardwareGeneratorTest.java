@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.percentile_approx;
 import static org.apache.spark.sql.functions.year;
+import static org.modelcensus.CensusTestKit.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,7 +38,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.modelcensus.CensusJob;
+import org.modelcensus.CensusTestKit;
+import org.modelcensus.Fixtures;
 import org.modelcensus.SparkTestSupport;
 import org.modelcensus.generate.CatalogueGenerator.Format;
 import org.modelcensus.generate.DealSynthesizer.CountryMix;
@@ -51,9 +54,8 @@ import org.modelcensus.transform.CensusFunctions;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DealAndHardwareGeneratorTest {
 
-    private static final String SAMPLE = SparkTestSupport.projectDir()
-            .resolve("conf/sample/large_scale_ai_models_sample_2024-07-16.csv").toString();
-    private static final Path REAL_HARDWARE = SparkTestSupport.sharedDir().resolve("data/epoch/ml_hardware_2025-07.csv");
+    /** The real snapshot: what the generator imitates by default. */
+    private static final String LIKE = Fixtures.SNAPSHOT.toString();
     private static final long DEALS = 100_000;
 
     @TempDir
@@ -68,7 +70,7 @@ class DealAndHardwareGeneratorTest {
     void setUp() {
         spark = SparkTestSupport.spark();
         deals = new DealGenerator(spark);
-        profile = new CatalogueGenerator(spark).profile(SAMPLE);
+        profile = new CatalogueGenerator(spark).profile(LIKE);
         countryCodes = deals.countryCodes();
     }
 
@@ -163,15 +165,15 @@ class DealAndHardwareGeneratorTest {
     @Test
     void hardwareHeaderIsTheHeaderOfEpochsFile() throws IOException {
         Path out = work.resolve("hardware-header.csv");
-        HardwareListGenerator.write(new HardwareListGenerator.Settings(100, 1, out.toString(), SAMPLE, 2, false), profile);
-        String realHeader = Files.readAllLines(REAL_HARDWARE, StandardCharsets.UTF_8).get(0);
+        HardwareListGenerator.write(new HardwareListGenerator.Settings(100, 1, out.toString(), LIKE, 2, false), profile);
+        String realHeader = Files.readAllLines(Fixtures.HARDWARE, StandardCharsets.UTF_8).get(0);
         String header = Files.readAllLines(out, StandardCharsets.UTF_8).get(0);
         assertEquals(realHeader, header);
         assertEquals(31, HardwareListGenerator.HEADER.size());
         Dataset<Row> back = spark.read().option("header", "true").option("multiLine", "true").option("escape", "\"")
                 .csv(out.toString());
         assertEquals(List.of(spark.read().option("header", "true").option("multiLine", "true").option("escape", "\"")
-                .csv(REAL_HARDWARE.toString()).columns()), List.of(back.columns()));
+                .csv(Fixtures.HARDWARE.toString()).columns()), List.of(back.columns()));
         assertEquals(100, back.count());
     }
 
@@ -231,9 +233,9 @@ class DealAndHardwareGeneratorTest {
         Path first = work.resolve("hardware-1.csv");
         Path again = work.resolve("hardware-2.csv");
         Path otherSeed = work.resolve("hardware-3.csv");
-        HardwareListGenerator.write(new HardwareListGenerator.Settings(300, 5, first.toString(), SAMPLE, 2, false), profile);
-        HardwareListGenerator.write(new HardwareListGenerator.Settings(300, 5, again.toString(), SAMPLE, 2, false), profile);
-        HardwareListGenerator.write(new HardwareListGenerator.Settings(300, 6, otherSeed.toString(), SAMPLE, 2, false), profile);
+        HardwareListGenerator.write(new HardwareListGenerator.Settings(300, 5, first.toString(), LIKE, 2, false), profile);
+        HardwareListGenerator.write(new HardwareListGenerator.Settings(300, 5, again.toString(), LIKE, 2, false), profile);
+        HardwareListGenerator.write(new HardwareListGenerator.Settings(300, 6, otherSeed.toString(), LIKE, 2, false), profile);
         assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(again));
         assertNotEquals(Files.readString(first), Files.readString(otherSeed));
     }
@@ -241,14 +243,21 @@ class DealAndHardwareGeneratorTest {
     @Test
     void optionsThatDoNotApplyOrConflictAreRefused() {
         String out = work.resolve("refused").toString();
-        assertEquals(CensusJob.BAD_INPUT, CatalogueGenerator.run(new String[] {"--models", "5", "--deals", "5", "--out", out}));
-        assertEquals(CensusJob.BAD_INPUT, CatalogueGenerator.run(new String[] {"--out", out}));
-        assertEquals(CensusJob.BAD_INPUT, CatalogueGenerator.run(new String[] {"--deals", "5", "--out", out, "--like", SAMPLE}));
-        assertEquals(CensusJob.BAD_INPUT, CatalogueGenerator.run(new String[] {"--deals", "5", "--out", out, "--countries", "zipf"}));
-        assertEquals(CensusJob.BAD_INPUT, CatalogueGenerator.run(new String[] {"--hardware", "5", "--out", out, "--format", "parquet"}));
-        assertEquals(CensusJob.BAD_INPUT, CatalogueGenerator.run(new String[] {"--models", "5", "--out", out, "--countries", "uniform"}));
-        assertEquals(CensusJob.BAD_INPUT, CatalogueGenerator.run(new String[] {"--models", "5", "--out", out, "--unlisted-hardware", "1"}));
+        assertRefused(generate("--models", "5", "--deals", "5", "--out", out), "mutually exclusive");
+        assertRefused(generate("--out", out), "--models", "--deals", "--chips");
+        assertRefused(generate("--deals", "5", "--out", out, "--like", LIKE), "--like", "--models or --chips");
+        assertRefused(generate("--deals", "5", "--out", out, "--countries", "zipf"), "--countries", "'zipf'");
+        assertRefused(generate("--chips", "5", "--out", out, "--format", "parquet"), "--format", "one CSV file");
+        assertRefused(generate("--models", "5", "--out", out, "--countries", "uniform"), "--countries", "--deals");
+        assertRefused(generate("--models", "5", "--out", out, "--unlisted-hardware", "1"), "--unlisted-hardware", "--chips");
+        assertRefused(generate("--hardware", "5", "--out", out), "--hardware");
         assertFalse(Files.exists(Path.of(out)));
+    }
+
+    private static CensusTestKit.Outcome generate(String... args) {
+        List<String> all = new ArrayList<>(List.of("generate"));
+        all.addAll(List.of(args));
+        return CensusTestKit.run(all.toArray(String[]::new));
     }
 
     private static Map<String, Double> countryShares(Dataset<Row> synthetic) {

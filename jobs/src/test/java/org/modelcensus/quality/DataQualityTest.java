@@ -1,12 +1,12 @@
 package org.modelcensus.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.modelcensus.AuditTestKit.MODEL_A;
-import static org.modelcensus.AuditTestKit.MODEL_B;
-import static org.modelcensus.AuditTestKit.MODEL_C;
-import static org.modelcensus.AuditTestKit.catalogue;
-import static org.modelcensus.AuditTestKit.census;
-import static org.modelcensus.AuditTestKit.warehouse;
+import static org.modelcensus.CensusTestKit.MODEL_A;
+import static org.modelcensus.CensusTestKit.MODEL_B;
+import static org.modelcensus.CensusTestKit.MODEL_C;
+import static org.modelcensus.CensusTestKit.catalogue;
+import static org.modelcensus.CensusTestKit.census;
+import static org.modelcensus.CensusTestKit.warehouse;
 import static org.modelcensus.CensusTestKit.assertTable;
 
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.modelcensus.CensusCommand.Outcome;
+import org.modelcensus.CensusTestKit.Outcome;
 import org.modelcensus.write.Warehouse;
 
 /** Every run records the checks of sql/quality/ in data_quality; warnings are recorded and never stop a run. */

@@ -2,13 +2,13 @@ package org.modelcensus.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.modelcensus.AuditTestKit.MODEL_A;
-import static org.modelcensus.AuditTestKit.MODEL_B;
-import static org.modelcensus.AuditTestKit.MODEL_C;
-import static org.modelcensus.AuditTestKit.catalogue;
-import static org.modelcensus.AuditTestKit.census;
-import static org.modelcensus.AuditTestKit.snapshotContents;
-import static org.modelcensus.AuditTestKit.warehouse;
+import static org.modelcensus.CensusTestKit.MODEL_A;
+import static org.modelcensus.CensusTestKit.MODEL_B;
+import static org.modelcensus.CensusTestKit.MODEL_C;
+import static org.modelcensus.CensusTestKit.catalogue;
+import static org.modelcensus.CensusTestKit.census;
+import static org.modelcensus.CensusTestKit.snapshotContents;
+import static org.modelcensus.CensusTestKit.warehouse;
 import static org.modelcensus.CensusTestKit.assertMentions;
 
 import java.nio.file.Path;
@@ -19,8 +19,8 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.modelcensus.CensusCommand.Outcome;
-import org.modelcensus.CensusJob;
+import org.modelcensus.CensusTestKit.Outcome;
+import org.modelcensus.errors.ExitCode;
 import org.modelcensus.write.Warehouse;
 
 /**
@@ -46,7 +46,7 @@ class QualityGateTest {
                 "Model X,2023-13-01,Language,Chat,Lab,China,Industry,,,", "Model Y,someday,Language,Chat,Lab,China,Industry,,,");
         Outcome outcome = census(dir, damaged, root, "--snapshot-date", "2024-07-16");
 
-        assertEquals(CensusJob.QUALITY_GATE, outcome.exitCode(), outcome.err());
+        assertEquals(ExitCode.QUALITY_GATE.code(), outcome.exitCode(), outcome.err());
         assertEquals(1, outcome.errLines().size(), outcome.err());
         assertMentions(outcome.err(), "quality gate", "rejected_share", "= 0.5", "allowed 0.05", "--max-reject-share");
         assertEquals(stored, snapshotContents(warehouse, SNAPSHOT), "the stored snapshot is unchanged");
@@ -73,7 +73,7 @@ class QualityGateTest {
 
         Outcome outcome = census(dir, negative, root, "--snapshot-date", "2024-07-16");
 
-        assertEquals(CensusJob.QUALITY_GATE, outcome.exitCode(), outcome.err());
+        assertEquals(ExitCode.QUALITY_GATE.code(), outcome.exitCode(), outcome.err());
         assertMentions(outcome.err(), "training_compute_flop_non_negative", "Model N");
         assertFalse(outcome.err().contains("--max-reject-share"), "the share was fine: " + outcome.err());
         for (String layer : List.of(Warehouse.SILVER, Warehouse.GOLD)) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.modelcensus.CensusInputException;
+import org.modelcensus.errors.CensusInputException;
 import org.modelcensus.CensusTestKit;
 
 /** The spec's Input and Rejected rows rules, on tiny catalogue files. */

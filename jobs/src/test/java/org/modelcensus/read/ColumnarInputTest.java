@@ -13,7 +13,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.modelcensus.CensusPipeline;
+import org.modelcensus.Fixtures;
+import org.modelcensus.census.CensusPipeline;
 import org.modelcensus.SparkTestSupport;
 import org.modelcensus.config.CensusOptions;
 
@@ -23,8 +24,6 @@ import org.modelcensus.config.CensusOptions;
  */
 class ColumnarInputTest {
 
-    private static final Path SNAPSHOT = SparkTestSupport.sharedDir().resolve("data/epoch/large_scale_ai_models_2024-07-16.csv");
-    private static final Path EXPECTED = SparkTestSupport.sharedDir().resolve("spec/expected/2024-07-16");
 
     @TempDir
     Path dir;
@@ -39,7 +38,7 @@ class ColumnarInputTest {
         // The catalogue's own columns, as text under their header names: what a data team would store.
         Dataset<Row> catalogue = SparkTestSupport.spark().read()
                 .option("header", "true").option("multiLine", "true").option("escape", "\"")
-                .csv(SNAPSHOT.toString());
+                .csv(Fixtures.SNAPSHOT.toString());
         String input = dir.resolve(name).toString();
         if (stored.equals("csv")) {
             catalogue.repartition(3).write().option("header", "true").option("escape", "\"").csv(input);
@@ -55,16 +54,12 @@ class ColumnarInputTest {
         }
 
         CensusPipeline.Result result = new CensusPipeline(SparkTestSupport.spark()).run(CensusOptions.parse(new String[] {
-                "--input", input, "--input-format", inputFormat, "--warehouse", dir.resolve("warehouse").toString(), "--report-dir", ""},
-                System.out));
+                "--input", input, "--input-format", inputFormat, "--warehouse", dir.resolve("warehouse").toString(), "--report-dir", ""}));
 
         assertEquals(LocalDate.of(2024, 7, 16), result.config().snapshotDate(), "the date in the folder name");
         assertEquals(List.of(192L, 0L), List.of(result.accepted(), result.rejected()));
-        for (String table : List.of("models_by_year", "models_by_country_year", "country_ranking", "focus_country_models",
-                "models_by_domain_year", "multimodal_by_year", "models_by_task_group", "models_by_task_count_year",
-                "models_by_development_type", "models_by_org_category_year", "top_organizations", "top_models_by_compute",
-                "headline_metrics")) {
-            assertSameTable(readCsv(EXPECTED.resolve(table + ".csv")), result.gold().get(table));
+        for (String table : Fixtures.expectedTables()) {
+            assertSameTable(readCsv(Fixtures.EXPECTED.resolve(table + ".csv")), result.gold().get(table));
         }
     }
 }

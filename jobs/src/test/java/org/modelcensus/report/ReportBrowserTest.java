@@ -25,21 +25,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.modelcensus.CensusPipeline;
+import org.modelcensus.Fixtures;
+import org.modelcensus.RealCensus;
+import org.modelcensus.census.CensusPipeline;
 import org.modelcensus.SparkTestSupport;
 import org.modelcensus.config.CensusOptions;
 
 /**
  * The report of the real 2024-07-16 snapshot, rendered by a census run and opened in headless Chromium: each of
- * the report's tables and figures shows the numbers of shared/spec/expected/2024-07-16, both languages are in the
+ * the report's tables and figures shows the numbers of the expected tables, both languages are in the
  * page, and it loads nothing from the network. Screenshots go to target/report-screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportBrowserTest {
 
-    private static final Path SNAPSHOT = SparkTestSupport.sharedDir().resolve("data/epoch/large_scale_ai_models_2024-07-16.csv");
-    private static final Path EXPECTED = SparkTestSupport.sharedDir().resolve("spec/expected/2024-07-16");
-    private static final Path SCREENSHOTS = SparkTestSupport.projectDir().resolve("target/report-screenshots");
+    private static final Path SCREENSHOTS = Fixtures.PROJECT.resolve("target/report-screenshots");
     private static final List<String> YEARS = List.of("2020", "2021", "2022", "2023");
     private static final Pattern HANGUL = Pattern.compile("[\\uAC00-\\uD7A3]");
     /** An attribute value that is a network address (absolute, or protocol-relative //host/...). */
@@ -51,19 +51,14 @@ class ReportBrowserTest {
     @TempDir
     static Path work;
 
-    private CensusPipeline.Result result;
     private Document english;
     private Document korean;
 
     @BeforeAll
     void renderAndOpen() throws IOException {
         HeadlessChromium chromium = HeadlessChromium.find(work); // first: fail fast when it is missing
-        result = new CensusPipeline(SparkTestSupport.spark()).run(CensusOptions.parse(new String[] {
-                "--input", SNAPSHOT.toString(),
-                "--warehouse", work.resolve("warehouse").toString(),
-                "--format", "parquet", // the report does not depend on the format; Parquet writes faster
-                "--report-dir", work.resolve("report").toString()}, System.out));
-        Path page = work.resolve("report/2024-07-16/index.html");
+        RealCensus.census();
+        Path page = RealCensus.reportDir().resolve("2024-07-16/index.html");
         assertTrue(Files.isRegularFile(page), "the run wrote no report at " + page);
         String url = page.toUri().toString();
 
@@ -303,7 +298,8 @@ class ReportBrowserTest {
     @Test
     void dataQualityChecks() {
         Element section = card("data-quality");
-        List<Row> checks = result.quality().table().collectAsList();
+        List<Row> checks = SparkTestSupport.spark().read().format("delta")
+                .load(RealCensus.warehouse().resolve("audit/data_quality").toString()).collectAsList();
         assertEquals(checks.stream().map(c -> c.<String>getAs("check")).toList(), keys(section), "one row per check of the run");
         for (Row check : checks) {
             Element row = row(section, check.getAs("check"));
@@ -318,7 +314,7 @@ class ReportBrowserTest {
     // --- helpers -------------------------------------------------------------------------------------------------
 
     private List<Row> expected(String table) {
-        return SparkTestSupport.readCsv(EXPECTED.resolve(table + ".csv")).collectAsList();
+        return SparkTestSupport.readCsv(Fixtures.EXPECTED.resolve(table + ".csv")).collectAsList();
     }
 
     private Map<String, String> perYear(String table) {

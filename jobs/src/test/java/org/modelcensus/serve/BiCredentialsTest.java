@@ -13,7 +13,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.modelcensus.CensusInputException;
+import org.modelcensus.errors.CensusInputException;
 
 /** The endpoint's credentials: from the environment or an owner-only file, never a default. */
 class BiCredentialsTest {

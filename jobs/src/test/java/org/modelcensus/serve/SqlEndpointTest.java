@@ -19,7 +19,9 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.modelcensus.ChildJvm;
+import org.modelcensus.Fixtures;
+import org.modelcensus.RealCensus;
 import org.modelcensus.write.CsvExporter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,18 +46,15 @@ import com.univocity.parsers.csv.CsvParser;
 import com.univocity.parsers.csv.CsvParserSettings;
 
 /**
- * The SQL endpoint end to end, as a BI tool sees it: a census run of the real 2024-07-16 snapshot registers its tables
- * (child JVM, as scripts/run.sh runs it), the Thrift server starts over the warehouse (child JVM, as scripts/serve.sh
- * runs it), and a Hive JDBC client reads every gold table as census.&lt;table&gt; and finds the expected values. Wrong
- * credentials and every kind of write are refused. A second census run while the server is up adds a snapshot that
- * the server shows without any registration. No Spark in this test's JVM: only JDBC.
+ * The SQL endpoint end to end, as a BI tool sees it: the Thrift server starts over a copy of the suite's census of
+ * the real 2024-07-16 snapshot (child JVM, as scripts/serve.sh runs it) and registers its tables, and a Hive JDBC
+ * client reads every gold table as census.&lt;table&gt; and finds the expected values. Wrong credentials and every
+ * kind of write are refused. A second census run (child JVM, as scripts/run.sh runs it) while the server is up adds
+ * a snapshot that the server shows without any registration.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SqlEndpointTest {
 
-    private static final Path PROJECT = Path.of(System.getProperty("census.project.dir", ".")).toAbsolutePath().normalize();
-    private static final Path SNAPSHOT = PROJECT.resolve("../shared/data/epoch/large_scale_ai_models_2024-07-16.csv").normalize();
-    private static final Path EXPECTED = PROJECT.resolve("../shared/spec/expected/2024-07-16").normalize();
     private static final String USER = "bi_reader";
     private static final String PASSWORD = UUID.randomUUID().toString();
 
@@ -60,26 +62,25 @@ class SqlEndpointTest {
     static Path work;
 
     private Path warehouse;
-    private Process server;
+    private ChildJvm server;
     private String url;
     /** One BI session for the reads, as a BI tool keeps one; the refusal and login checks open their own. */
     private Connection bi;
 
     @BeforeAll
     void censusThenServer() throws Exception {
-        warehouse = work.resolve("warehouse");
-        int census = runCensus("first-census.log", "--input", SNAPSHOT.toString(), "--warehouse", warehouse.toString());
-        assertEquals(0, census, "census exit code; log: " + work.resolve("first-census.log"));
+        // A copy of the suite's census of the real snapshot: the server registers its tables when it starts.
+        warehouse = RealCensus.copyWarehouse(work.resolve("warehouse"));
 
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
         url = "jdbc:hive2://127.0.0.1:" + port + "/census";
-        server = java(Map.of(BiCredentials.USER_VARIABLE, USER, BiCredentials.PASSWORD_VARIABLE, PASSWORD), "server.log",
-                CensusSqlServer.class.getName(), "--warehouse", warehouse.toString(), "--port", Integer.toString(port),
+        server = ChildJvm.start(work.resolve("server.log"), List.of(), credentials(),
+                "serve", "--warehouse", warehouse.toString(), "--port", Integer.toString(port),
                 "--refresh-seconds", "5", "--master", "local[2]");
-        awaitLine(server, work.resolve("server.log"), "SQL endpoint ready", 240);
+        server.awaitLog("SQL endpoint ready", Duration.ofMinutes(4));
         bi = DriverManager.getConnection(url, USER, PASSWORD);
     }
 
@@ -89,24 +90,19 @@ class SqlEndpointTest {
             bi.close();
         }
         if (server != null) {
-            server.destroy(); // SIGTERM: the server's shutdown hook stops the Thrift service and Spark
-            if (!server.waitFor(60, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-            }
+            server.close(); // SIGTERM: the server's shutdown hook stops the Thrift service and Spark
         }
     }
 
-    static Stream<String> goldTables() throws IOException {
-        try (Stream<Path> files = Files.list(EXPECTED)) {
-            return files.map(p -> p.getFileName().toString().replace(".csv", "")).sorted().toList().stream();
-        }
+    static List<String> goldTables() {
+        return Fixtures.expectedTables();
     }
 
     @ParameterizedTest(name = "census.{0}")
     @MethodSource("goldTables")
     void goldTableReadThroughJdbcHoldsExpected(String table) throws Exception {
         List<String> header = new ArrayList<>();
-        List<String> expected = readExpected(EXPECTED.resolve(table + ".csv"), header);
+        List<String> expected = readExpected(Fixtures.EXPECTED.resolve(table + ".csv"), header);
         String columns = String.join(", ", header.stream().map(c -> "`" + c + "`").toList());
         List<String> actual = query("select " + columns + " from census." + table + " where snapshot_date = '2024-07-16'");
         assertEquals(expected.stream().sorted().toList(), actual.stream().sorted().toList(), "rows of census." + table);
@@ -115,7 +111,7 @@ class SqlEndpointTest {
     @Test
     void everyGoldTableIsRegisteredWithItsComments() throws Exception {
         List<String> tables = query("show tables in census").stream().map(row -> row.split("\\|")[1]).toList();
-        assertTrue(tables.containsAll(goldTables().toList()), "registered: " + tables);
+        assertTrue(tables.containsAll(goldTables()), "registered: " + tables);
         List<String> folders = new ArrayList<>();
         for (String layer : List.of("silver", "gold", "audit")) {
             try (Stream<Path> tableFolders = Files.list(warehouse.resolve(layer))) {
@@ -188,7 +184,7 @@ class SqlEndpointTest {
 
     @Test
     void censusRunWhileServingAddsASnapshotTheServerShows() throws Exception {
-        int census = runCensus("second-census.log", "--input", SNAPSHOT.toString(), "--warehouse", warehouse.toString(),
+        int census = runCensus("second-census.log", "--input", Fixtures.SNAPSHOT.toString(), "--warehouse", warehouse.toString(),
                 "--snapshot-date", "2024-08-01");
         assertEquals(0, census, "a census run while the server holds the catalog succeeds; log: " + work.resolve("second-census.log"));
         assertTrue(Files.readString(work.resolve("second-census.log")).contains("not registered now"));
@@ -259,52 +255,19 @@ class SqlEndpointTest {
         return rows;
     }
 
-    private int runCensus(String log, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(org.modelcensus.CensusJob.class.getName()));
+    private int runCensus(String log, String... args) {
+        List<String> command = new ArrayList<>(List.of("census"));
         command.addAll(List.of(args));
         command.addAll(List.of("--master", "local[2]", "--report-dir", "")); // no HTML report in the checkout
-        Process census = java(Map.of(), log, command.toArray(String[]::new));
-        if (!census.waitFor(6, TimeUnit.MINUTES)) {
-            census.destroyForcibly();
-            fail("census did not finish in 6 minutes; log: " + work.resolve(log));
-        }
-        return census.exitValue();
+        return ChildJvm.start(work.resolve(log), List.of(), credentials(), command.toArray(String[]::new)).awaitExit(Duration.ofMinutes(6));
     }
 
-    /** A child JVM on this test's classpath with the project's JVM options (conf/jvm.options), output to a log file. */
-    private Process java(Map<String, String> environment, String log, String... mainAndArgs) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Files.readAllLines(PROJECT.resolve("conf/jvm.options")).stream()
-                .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(command::add);
-        command.addAll(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=128m"));
-        command.addAll(List.of(mainAndArgs));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(PROJECT.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(work.resolve(log).toFile());
-        builder.environment().put("CLASSPATH", System.getProperty("java.class.path"));
-        builder.environment().remove(BiCredentials.FILE_VARIABLE);
-        builder.environment().putAll(environment);
-        return builder.start();
-    }
-
-    private static void awaitLine(Process process, Path log, String line, int seconds) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(line)) {
-                return;
-            }
-            if (!process.isAlive()) {
-                fail("the server stopped with exit code " + process.exitValue() + "; log " + log + ":\n" + tail(log));
-            }
-            Thread.sleep(500);
-        }
-        fail("no '" + line + "' within " + seconds + " s; log " + log + ":\n" + tail(log));
-    }
-
-    private static String tail(Path log) throws IOException {
-        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    /** The BI user's credentials as the environment gives them; no credentials file. */
+    private static Map<String, String> credentials() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put(BiCredentials.USER_VARIABLE, USER);
+        environment.put(BiCredentials.PASSWORD_VARIABLE, PASSWORD);
+        environment.put(BiCredentials.FILE_VARIABLE, null);
+        return environment;
     }
 }

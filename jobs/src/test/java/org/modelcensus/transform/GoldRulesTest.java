@@ -52,7 +52,7 @@ class GoldRulesTest {
 
     @BeforeAll
     static void runCensusSql() {
-        views = TinyCatalogue.census(CensusTestKit.config(2024, 4), CATALOGUE, "staging", "silver", "gold");
+        views = TinyCatalogue.census(CensusTestKit.config(2024, 4), CATALOGUE, "staging", "silver", "intermediate", "gold");
     }
 
     @AfterAll

@@ -99,9 +99,11 @@ final class TinyCatalogue {
         return views;
     }
 
-    /** Runs one more SQL layer of this checkout, with other parameters, over the views registered last. */
+    /** Runs one more SQL layer of this checkout's census, with other parameters, over the views registered last. */
     static Map<String, Dataset<Row>> run(CensusConfig config, String layer) {
-        return new SqlRunner(spark(), CensusTestKit.projectSql(), config.sqlParameters()).run(layer);
+        return new SqlRunner(spark(), CensusTestKit.projectSql(), config.sqlParameters())
+                .plan(Set.of("catalogue_accepted"), Set.of())
+                .run(layer);
     }
 
     static void release(Map<String, Dataset<Row>> views) {

@@ -38,22 +38,49 @@ class CsvExporterTest {
     @TempDir
     Path dir;
 
+    /** Epoch's figures as its files write them, and the census's own numbers: each written as it reads back. */
     static Stream<Arguments> numbers() {
         return Stream.of(
-                Arguments.of(1.7999999999999999e25, "1.8e+25"),
-                Arguments.of(2.0000000001e25, "2e+25"),
-                Arguments.of(1.0001e25, "1e+25"),
-                Arguments.of(3.4e11, "3.4e+11"),
+                Arguments.of(1.7999999999999999e25, "1.7999999999999999e+25"),
+                Arguments.of(1.8e25, "1.8e+25"),
+                Arguments.of(2.0000000001e25, "2.0000000001e+25"),
+                Arguments.of(1.0001e25, "1.0001e+25"),
+                Arguments.of(1.001e25, "1.001e+25"),
+                Arguments.of(2.505e25, "2.505e+25"),
+                Arguments.of(3.4e11, "340000000000"),
+                Arguments.of(9.894e14, "989400000000000"),
+                Arguments.of(1.2633919547200322e7, "12633919.547200322"),
+                Arguments.of(1e16, "1e+16"),
                 Arguments.of(144.0, "144"),
                 Arguments.of(87.5, "87.5"),
                 Arguments.of(226.1, "226.1"),
+                Arguments.of(0.1 + 0.2, "0.30000000000000004"),
+                Arguments.of(0.0001, "0.0001"),
+                Arguments.of(0.00001, "1e-05"),
+                Arguments.of(-3.1e23, "-3.1e+23"),
+                Arguments.of(Double.MIN_VALUE, "5e-324"),
+                Arguments.of(Double.MAX_VALUE, "1.7976931348623157e+308"),
                 Arguments.of(0.0, "0"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("numbers")
-    void formatNumberPrintsNumbersAsTheReportDoes(double value, String text) {
+    void formatNumberWritesTheShortestTextThatReadsBackExactly(double value, String text) {
         assertEquals(text, CsvExporter.formatNumber(value));
+        assertEquals(value, Double.parseDouble(text), "reads back as the same double");
+    }
+
+    @Test
+    void everyDoubleReadsBackExactly() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        for (int i = 0; i < 20_000; i++) {
+            double value = Double.longBitsToDouble(random.nextLong());
+            if (Double.isFinite(value)) {
+                String text = CsvExporter.formatNumber(value);
+                assertEquals(value, Double.parseDouble(text), text);
+                org.junit.jupiter.api.Assertions.assertTrue(text.length() <= 24, text);
+            }
+        }
     }
 
     @Test
@@ -68,14 +95,14 @@ class CsvExporterTest {
     }
 
     @Test
-    void exportJoinsListsFormatsNumbersAndQuotesAsRfc4180() throws IOException {
+    void exportJoinsListsWritesExactNumbersAndQuotesAsRfc4180() throws IOException {
         Path file = export(List.of(
                 RowFactory.create("Alpha", Arrays.asList("Language", "Vision"), 1.7999999999999999e25, "Hello, \"world\""),
                 RowFactory.create("Beta", Arrays.asList("Games"), null, null)));
 
         assertEquals(List.of(
                 "model,domains,training_compute_flop,note",
-                "Alpha,Language;Vision,1.8e+25,\"Hello, \"\"world\"\"\"",
+                "Alpha,Language;Vision,1.7999999999999999e+25,\"Hello, \"\"world\"\"\"",
                 "Beta,Games,,"), Files.readAllLines(file, StandardCharsets.UTF_8));
     }
 
@@ -85,7 +112,7 @@ class CsvExporterTest {
 
         assertSameTable(
                 CensusTestKit.table("model | domains         | training_compute_flop | note",
-                        "Alpha | Language;Vision | 3.4e+11               | a \"quoted\", listed note"),
+                        "Alpha | Language;Vision | 340000000000          | a \"quoted\", listed note"),
                 SparkTestSupport.readCsv(file));
     }
 
