@@ -63,7 +63,7 @@ class DuckDbCensusTest {
     @Test
     void rejectsAsTheCensusDoes() throws SQLException, IOException {
         Path project = Fixtures.PROJECT;
-        DuckDbCensus.Result sample = DuckDbCensus.of(project.resolve("conf/sample/large_scale_ai_models_sample_2024-07-16.csv").toString(),
+        DuckDbCensus.Result sample = DuckDbCensus.of(Fixtures.SAMPLE.toString(),
                 project.resolve("scripts/bench/duckdb"), project.resolve("conf/reference"), null).run();
         // README: the sample has 50 records, one with the date 2023-02-30 and one repeated model name
         assertEquals(48, sample.models());

@@ -77,7 +77,7 @@ class NormalizationTest {
     void nonNumericParametersBecomeNull() {
         assertTable(rowsOf("stg_catalogue", "'ListSplit', 'KoreanModel'"),
                 "model       | parameters | training_compute_flop",
-                "KoreanModel | 1.5e+09    |",
+                "KoreanModel | 1500000000 |",
                 "ListSplit   |            | 3.1e+23");
     }
 
