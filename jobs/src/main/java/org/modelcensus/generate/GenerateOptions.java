@@ -85,10 +85,7 @@ public final class GenerateOptions {
     }
 
     public CatalogueGenerator.Settings toSettings() {
-        long models = what.models;
-        if (models < 1) {
-            throw new CensusInputException("--models must be 1 or more, got " + models + ".");
-        }
+        long models = atLeastOne("--models", what.models);
         refuse("--countries", countries, "--deals");
         refuse("--unlisted-hardware", unlistedHardware, "--chips");
         CatalogueGenerator.Format outputFormat = format(CatalogueGenerator.Format.csv);
@@ -98,10 +95,7 @@ public final class GenerateOptions {
     }
 
     public DealGenerator.Settings toDealSettings() {
-        long deals = what.deals;
-        if (deals < 1) {
-            throw new CensusInputException("--deals must be 1 or more, got " + deals + ".");
-        }
+        long deals = atLeastOne("--deals", what.deals);
         refuse("--like", like, "--models or --chips");
         refuse("--unlisted-hardware", unlistedHardware, "--chips");
         DealSynthesizer.CountryMix mix;
@@ -118,10 +112,7 @@ public final class GenerateOptions {
     }
 
     public HardwareListGenerator.Settings toHardwareSettings() {
-        int chips = what.chips;
-        if (chips < 1) {
-            throw new CensusInputException("--chips must be 1 or more, got " + chips + ".");
-        }
+        int chips = (int) atLeastOne("--chips", what.chips);
         refuse("--partitions", partitions, "--models or --deals");
         refuse("--countries", countries, "--deals");
         if (format(CatalogueGenerator.Format.csv) != CatalogueGenerator.Format.csv) {
@@ -144,11 +135,14 @@ public final class GenerateOptions {
     }
 
     private int partitions(int otherwise) {
-        int parts = partitions != null ? partitions : otherwise;
-        if (parts < 1) {
-            throw new CensusInputException("--partitions must be 1 or more, got " + parts + ".");
+        return (int) atLeastOne("--partitions", partitions != null ? partitions : otherwise);
+    }
+
+    private static long atLeastOne(String option, long value) {
+        if (value < 1) {
+            throw new CensusInputException(option + " must be 1 or more, got " + value + ".");
         }
-        return parts;
+        return value;
     }
 
     private void refuseExistingOut() {
