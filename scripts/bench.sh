@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Benchmarks the census.
-#   scripts/bench.sh [runs]            times scripts/run.sh end to end on the real July-2024 snapshot: 5 runs
-#                                      (after one warm-up build), median wall seconds and peak memory (max
-#                                      resident set of the JVM).
+#   scripts/bench.sh [runs]            the scheduled case: scripts/run.sh end to end on the real July-2024 snapshot,
+#                                      a first run into an empty warehouse, then [runs] (5) re-runs into it with
+#                                      --force; wall and CPU seconds, the phase split, and the floor measured with
+#                                      the same JVM flags (session, read the CSV, one Delta write) and the ratio
+#                                      median re-run / floor. BENCH_RERUN_ARGS replaces --force.
 #   scripts/bench.sh --scale [--large] generates catalogues of 10^5 and 10^6 models (and 10^7 with --large) as
 #                                      CSV and Parquet under a temporary folder, runs the census on each, then the
 #                                      same breakdowns in DuckDB (the test-scope harness DuckDbCensus) on the same
@@ -33,22 +35,59 @@ for arg in "$@"; do
   esac
 done
 
-snapshot_bench() {
+# The scheduled case: the real snapshot into a new warehouse once, then re-run into it (--force: recomputed, not
+# skipped as unchanged), beside the floor of any Spark job with the same JVM flags: session, read, one Delta write.
+scheduled_bench() {
   local input="${BENCH_INPUT:-$CENSUS_HOME/conf/epoch/large_scale_ai_models_2024-07-16.csv}"
-  work="$(mktemp -d)"   # global: the EXIT trap runs after this function returns
-  trap 'rm -rf "$work"' EXIT
-  local walls=() peaks=()
-  for i in $(seq 1 "$runs"); do
-    start=$(date +%s.%N)
-    /usr/bin/time -f "%M" -o "$work/mem" scripts/run.sh --input "$input" --warehouse "$work/warehouse" >"$work/log" 2>&1 \
-      || { cat "$work/log"; exit 1; }
-    end=$(date +%s.%N)
-    walls+=("$(echo "$end - $start" | bc)"); peaks+=("$(cat "$work/mem")")
-    echo "run $i: $(printf '%.1f' "${walls[-1]}") s, peak $(( ${peaks[-1]} / 1024 )) MB"
+  bench_work
+  bench_test_classpath
+  echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM; $(date -u +%F); input $input"
+  local floors=() walls=()
+  for i in 1 2 3; do
+    rm -rf "$work/floor"
+    # shellcheck disable=SC2046 # the job's JVM flags, as scripts/run.sh gives them
+    timed "$work/floor.log" java "@$CENSUS_HOME/conf/jvm.options" $(census_jvm_flags "$input") -cp "$bench_cp" \
+      org.modelcensus.bench.SparkFloor "$input" "$work/floor"
+    floors+=("$wall")
+    echo "floor $i: $(printf '%.1f' "$wall") s wall, $(printf '%.1f' "$cpu") s CPU ($(grep -o 'JVM and session.*' "$work/floor.log"))"
   done
-  median=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
-  peak=$(printf '%s\n' "${peaks[@]}" | sort -n | tail -n 1)
-  echo "median wall: $(printf '%.1f' "$median") s over $runs runs; peak memory: $(( peak / 1024 )) MB; $(nproc) cores"
+  rm -rf "$work/warehouse"
+  # shellcheck disable=SC2086
+  timed "$work/first.log" scripts/run.sh --input "$input" --warehouse "$work/warehouse" --report-dir "$work/report" ${BENCH_CENSUS_ARGS:-}
+  echo "first run (empty warehouse): $(printf '%.1f' "$wall") s wall, $(printf '%.1f' "$cpu") s CPU"
+  phases "$work/first.log"
+  for i in $(seq 1 "$runs"); do
+    # shellcheck disable=SC2086
+    timed "$work/rerun.log" scripts/run.sh --input "$input" --warehouse "$work/warehouse" --report-dir "$work/report" \
+      ${BENCH_RERUN_ARGS---force} ${BENCH_CENSUS_ARGS:-}
+    walls+=("$wall")
+    echo "re-run $i: $(printf '%.1f' "$wall") s wall, $(printf '%.1f' "$cpu") s CPU, peak $rss MB"
+  done
+  phases "$work/rerun.log"
+  local floor rerun
+  floor="$(median "${floors[@]}")"; rerun="$(median "${walls[@]}")"
+  echo "re-run median of $runs: $(printf '%.1f' "$rerun") s; floor median of 3: $(printf '%.1f' "$floor") s;" \
+    "ratio re-run / floor: $(printf '%.2f' "$(echo "$rerun / $floor" | bc -l)")"
+}
+
+# The phase split a census run logs.
+phases() {
+  grep -E 'CensusPipeline: (phases|read .* in|silver tables computed in|tables written in)' "$1" | sed 's/^.*CensusPipeline: /  /' || true
+}
+
+median() {
+  printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'
+}
+
+# The test-scope harnesses (DuckDbCensus, SparkFloor): compiles the tests when they changed and sets $bench_cp.
+bench_test_classpath() {
+  if [[ ! -f target/test-classpath.txt || pom.xml -nt target/test-classpath.txt ]] \
+      || [[ -n "$(find jobs/src/test jobs/src/main -newer target/test-classpath.txt -print -quit)" ]]; then
+    echo "bench: compiling the benchmark harnesses (mvn test-compile) ..." >&2
+    mvn -B -q test-compile >&2
+    mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >&2
+  fi
+  bench_cp="$CENSUS_HOME/target/test-classes:$CENSUS_HOME/target/classes:$(cat target/test-classpath.txt)"
 }
 
 # Runs a command, timed: sets $wall (seconds), $cpu (user + system seconds) and $rss (peak resident MB); its
@@ -90,15 +129,7 @@ scale_bench() {
   formats="${BENCH_FORMATS:-csv parquet}"
   bench_work
 
-  # The DuckDB harness is a test class: compile the tests and resolve the test classpath (DuckDB included).
-  if [[ ! -f target/test-classpath.txt || pom.xml -nt target/test-classpath.txt ]] \
-      || [[ -n "$(find jobs/src/test -newer target/test-classpath.txt -print -quit)" ]]; then
-    echo "bench: compiling the DuckDB harness (mvn test-compile) ..." >&2
-    mvn -B -q test-compile >&2
-    mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >&2
-  fi
-  local duckdb_cp
-  duckdb_cp="$CENSUS_HOME/target/test-classes:$CENSUS_HOME/target/classes:$(cat target/test-classpath.txt)"
+  bench_test_classpath
 
   echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM; census driver heap ${BENCH_DRIVER_MEMORY:-2g}; $work"
   local results=()
@@ -117,7 +148,7 @@ scale_bench() {
       grep -E 'CensusPipeline: (read|silver|tables)' "$work/census-$n-$fmt.log" | sed 's/^/  census: /' || true
 
       rm -rf "$work/duckdb-out"
-      timed "$work/duckdb-$n-$fmt.log" java -Xmx2g -cp "$duckdb_cp" org.modelcensus.bench.DuckDbCensus \
+      timed "$work/duckdb-$n-$fmt.log" java -Xmx2g -cp "$bench_cp" org.modelcensus.bench.DuckDbCensus \
         --input "$data" --input-format "$fmt" --out "$work/duckdb-out" --threads "$(nproc)"
       local duck_wall="$wall" duck_cpu="$cpu"
       sed 's/^/  /' "$work/duckdb-$n-$fmt.log" | grep 'duckdb:' || true
@@ -189,4 +220,4 @@ enrich_bench() {
   echo " a GC; logs: $work/enrich-skewed.log and enrich-uniform.log; target of issue 6: 90 s wall on 2 cores)"
 }
 
-if $enrich; then enrich_bench; elif $scale; then scale_bench; else snapshot_bench; fi
+if $enrich; then enrich_bench; elif $scale; then scale_bench; else scheduled_bench; fi

@@ -32,9 +32,13 @@ export CENSUS_HOME CENSUS_JAR CENSUS_CLASSPATH
 # minutes on 2 cores); C1 alone gets a larger code cache, which Spark's generated code fills in a long run. For
 # catalogues of millions of rows add CENSUS_EXTRA_JVM_OPTS=-XX:TieredStopAtLevel=4.
 census_java() {
-  # shellcheck disable=SC2086 # CENSUS_EXTRA_JVM_OPTS holds several options
-  exec java "@$CENSUS_HOME/conf/jvm.options" -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m \
-    -Xmx"${CENSUS_DRIVER_MEMORY:-2g}" ${CENSUS_EXTRA_JVM_OPTS:-} -cp "$CENSUS_CLASSPATH" org.modelcensus.ModelCensus "$@"
+  # shellcheck disable=SC2046 # census_jvm_flags prints several options
+  exec java "@$CENSUS_HOME/conf/jvm.options" $(census_jvm_flags) -cp "$CENSUS_CLASSPATH" org.modelcensus.ModelCensus "$@"
+}
+
+# The JVM options of a job after conf/jvm.options, one per word.
+census_jvm_flags() {
+  echo "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -Xmx${CENSUS_DRIVER_MEMORY:-2g} ${CENSUS_EXTRA_JVM_OPTS:-}"
 }
 
 # census_spark_home: exports SPARK_HOME=target/spark-home, a Spark home made of the Maven-resolved jars (no Spark
