@@ -96,7 +96,7 @@ timed() {
   local log="$1"; shift
   local start end
   start=$(date +%s.%N)
-  /usr/bin/time -f "%M %U %S" -o "$log.time" "$@" >"$log" 2>&1 || { tail -n 40 "$log"; echo "bench: failed: $*" >&2; exit 1; }
+  /usr/bin/time -f "%M %U %S" -o "$log.time" "$@" >"$log" 2>&1 || { tail -n 40 "$log"; echo "bench: failed: ${*:1:3} ... (log: $log)" >&2; exit 1; }
   end=$(date +%s.%N)
   wall=$(echo "$end - $start" | bc)
   read -r rss user sys < <(tail -n 1 "$log.time")

@@ -29,6 +29,9 @@ public final class SparkFloor {
                 .option("multiLine", "true")
                 .option("escape", "\"")
                 .csv(args[0]);
+        // Delta refuses the header's spaces and parentheses in column names: c0, c1, ...
+        catalogue = catalogue.toDF(java.util.stream.IntStream.range(0, catalogue.columns().length).mapToObj(i -> "c" + i)
+                .toArray(String[]::new));
         catalogue.write().format("delta").mode(SaveMode.Overwrite).save(args[1]);
         long end = System.currentTimeMillis();
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
