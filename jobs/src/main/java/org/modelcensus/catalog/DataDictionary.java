@@ -1,6 +1,5 @@
 package org.modelcensus.catalog;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,9 +8,6 @@ import java.util.TreeMap;
 
 import org.modelcensus.config.TextSource;
 import org.modelcensus.errors.CensusInputException;
-
-import com.univocity.parsers.csv.CsvParser;
-import com.univocity.parsers.csv.CsvParserSettings;
 
 /**
  * The one description of every table and column the jobs write: conf/dictionary/tables.csv
@@ -108,31 +104,13 @@ public final class DataDictionary {
         return page.toString();
     }
 
+    /** The rows of a dictionary file in the given columns' order. */
     private static List<String[]> read(TextSource source, String file, List<String> columns) {
-        CsvParserSettings settings = new CsvParserSettings();
-        settings.setHeaderExtractionEnabled(true);
-        settings.setLineSeparatorDetectionEnabled(true);
-        settings.setNullValue("");
-        settings.setEmptyValue("");
-        CsvParser parser = new CsvParser(settings);
-        List<String[]> rows = parser.parseAll(new StringReader(source.read(file)));
-        String[] header = parser.getRecordMetadata().headers();
-        if (header == null || !List.of(header).equals(columns)) {
-            throw new CensusInputException("Dictionary file " + source.describe(file) + " needs the header " + String.join(",", columns)
-                    + "; it has " + (header == null ? "none" : String.join(",", header)) + ".");
+        TextSource.CsvTable table = source.csv(file, columns);
+        List<String[]> rows = new ArrayList<>();
+        for (String[] row : table.rows()) {
+            rows.add(columns.stream().map(c -> row[table.header().indexOf(c)]).toArray(String[]::new));
         }
-        List<String[]> trimmed = new ArrayList<>();
-        for (String[] row : rows) {
-            if (row.length != columns.size()) {
-                throw new CensusInputException("Dictionary file " + source.describe(file) + ": the row " + String.join(",", row)
-                        + " has " + row.length + " cells, the header " + columns.size() + ".");
-            }
-            String[] cells = new String[row.length];
-            for (int i = 0; i < row.length; i++) {
-                cells[i] = row[i] == null ? "" : row[i].strip();
-            }
-            trimmed.add(cells);
-        }
-        return trimmed;
+        return rows;
     }
 }

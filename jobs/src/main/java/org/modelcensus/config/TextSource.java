@@ -94,6 +94,48 @@ public final class TextSource {
         }
     }
 
+    /** A CSV file of the folder (header row, {@code "} quotes), every cell trimmed, an empty cell "". */
+    public record CsvTable(List<String> header, List<String[]> rows) {
+    }
+
+    /**
+     * Reads a small CSV file (reference data, the dictionary) on the driver, without a Spark job.
+     *
+     * @param columns the columns its readers rely on: a file without one of them is refused, naming the file
+     */
+    public CsvTable csv(String name, List<String> columns) {
+        com.univocity.parsers.csv.CsvParserSettings settings = new com.univocity.parsers.csv.CsvParserSettings();
+        settings.setLineSeparatorDetectionEnabled(true);
+        settings.setNullValue("");
+        settings.setEmptyValue("");
+        settings.setSkipEmptyLines(true);
+        List<String[]> records = new com.univocity.parsers.csv.CsvParser(settings).parseAll(new java.io.StringReader(read(name)));
+        if (records.isEmpty()) {
+            throw new CensusInputException(describe(name) + " is empty: it needs the header " + String.join(",", columns) + ".");
+        }
+        List<String> header = java.util.Arrays.stream(records.get(0)).map(c -> c == null ? "" : c.strip()).toList();
+        for (String column : columns) {
+            if (!header.contains(column)) {
+                throw new CensusInputException(describe(name) + " has no column '" + column + "'; its header is " + header
+                        + ", expected " + columns + ".");
+            }
+        }
+        List<String[]> rows = new java.util.ArrayList<>();
+        for (int r = 1; r < records.size(); r++) {
+            String[] record = records.get(r);
+            if (record.length > header.size()) {
+                throw new CensusInputException(describe(name) + ": row " + (r + 1) + " has " + record.length + " cells, the header "
+                        + header.size() + ". Quote a cell that holds a comma.");
+            }
+            String[] cells = new String[header.size()];
+            for (int c = 0; c < cells.length; c++) {
+                cells[c] = c < record.length && record[c] != null ? record[c].strip() : "";
+            }
+            rows.add(cells);
+        }
+        return new CsvTable(header, rows);
+    }
+
     private static List<String> names(Path dir, String suffix) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(suffix)).sorted().toList();

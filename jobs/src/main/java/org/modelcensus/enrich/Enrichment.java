@@ -12,7 +12,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.modelcensus.errors.CensusInputException;
-import org.modelcensus.catalog.CensusCatalog;
 import org.modelcensus.config.CensusConfig.OutputFormat;
 import org.modelcensus.config.EnrichConfig;
 import org.modelcensus.config.TextSource;
@@ -63,7 +62,7 @@ public final class Enrichment {
         warehouse.readSnapshot(Warehouse.SILVER, "model_countries", snapshot).orElseThrow().createOrReplaceTempView("model_countries");
         Set<String> inputs = new LinkedHashSet<>();
         if (config.hardware() != null) {
-            List<String> peaks = new HardwareReader(spark).register(config.hardware(), reference.registerHardwareViews());
+            List<String> peaks = new HardwareReader(spark).register(config.hardware(), reference.hardwarePerformanceColumns());
             LOG.info("hardware file {}: performance columns {}", config.hardware(), peaks);
             inputs.addAll(List.of(HardwareReader.HARDWARE_VIEW, HardwareReader.PEAKS_VIEW));
         }
@@ -91,7 +90,6 @@ public final class Enrichment {
         LOG.info("enrichment of snapshot {} written in {}: {}", snapshot,
                 String.format("%.1f s", (System.nanoTime() - started) / 1e9), written);
         logWhatWasLeftOut(config);
-        CensusCatalog.registerAfterRun(spark, config.warehouse());
         return new Result(snapshot, tables, written);
     }
 

@@ -8,16 +8,18 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.modelcensus.errors.CensusInputException;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.modelcensus.config.TextSource;
 
 /**
- * The reference tables of conf/reference/, loaded as DataFrames and registered as the SQL views
- * ref_countries, ref_organizations, ref_domain_groups, ref_task_groups and ref_org_categories; the enrichment
- * (scripts/enrich.sh) also registers ref_hardware_aliases and ref_hardware_precisions.
+ * The reference tables of conf/reference/, loaded as DataFrames and registered as the SQL views ref_countries,
+ * ref_organizations, ref_domain_groups, ref_task_groups, ref_org_categories, ref_hardware_aliases and
+ * ref_hardware_precisions; catalogue_fields.csv names the catalogue's columns for the reader.
  */
 public final class ReferenceData {
 
@@ -25,16 +27,19 @@ public final class ReferenceData {
     private record Table(String file, String view, List<String> columns) {
     }
 
+    private static final Table COUNTRIES =
+            new Table("countries.csv", "ref_countries", List.of("epoch_label", "country_code", "country_name_en", "country_name_ko"));
+    private static final Table HARDWARE_PRECISIONS = new Table("hardware_precisions.csv", "ref_hardware_precisions",
+            List.of("source_column", "precision", "number_kind", "preference"));
+
     private static final List<Table> TABLES = List.of(
-            new Table("countries.csv", "ref_countries", List.of("epoch_label", "country_code", "country_name_en", "country_name_ko")),
+            COUNTRIES,
             new Table("organizations.csv", "ref_organizations", List.of("organization", "org_group", "hq_country_code")),
             new Table("domain_groups.csv", "ref_domain_groups", List.of("domain", "domain_group")),
             new Table("task_groups.csv", "ref_task_groups", List.of("task", "task_group")),
-            new Table("org_categories.csv", "ref_org_categories", List.of("epoch_category", "org_category")));
-
-    private static final List<Table> HARDWARE_TABLES = List.of(
+            new Table("org_categories.csv", "ref_org_categories", List.of("epoch_category", "org_category")),
             new Table("hardware_aliases.csv", "ref_hardware_aliases", List.of("catalogue_name", "hardware_name")),
-            new Table("hardware_precisions.csv", "ref_hardware_precisions", List.of("source_column", "precision", "number_kind", "preference")));
+            HARDWARE_PRECISIONS);
 
     private static final Table CATALOGUE_FIELDS =
             new Table("catalogue_fields.csv", "ref_catalogue_fields", List.of("field", "header_name", "required"));
@@ -47,81 +52,60 @@ public final class ReferenceData {
         this.source = source;
     }
 
-    /** Registers every reference view; returns the country codes the reference data knows. */
+    /**
+     * Registers every reference view: the census's and the hardware enrichment's (ref_hardware_aliases,
+     * ref_hardware_precisions); returns the country codes the reference data knows.
+     */
     public Set<String> registerViews() {
-        Set<String> countryCodes = new TreeSet<>();
         for (Table table : TABLES) {
-            Dataset<Row> rows = load(table);
-            rows.createOrReplaceTempView(table.view());
-            if (table.view().equals("ref_countries")) {
-                for (Row row : rows.select("country_code").distinct().collectAsList()) {
-                    countryCodes.add(row.getString(0));
-                }
-            }
+            dataFrame(table, rows(table)).createOrReplaceTempView(table.view());
         }
-        return countryCodes;
+        return new TreeSet<>(countryCodes());
     }
 
     /** The distinct ISO alpha-3 codes of countries.csv, in file order (several Epoch labels may share a code). */
     public List<String> countryCodes() {
-        Table countries = TABLES.stream().filter(t -> t.file().equals("countries.csv")).findFirst().orElseThrow();
         Set<String> codes = new LinkedHashSet<>();
-        for (Row row : load(countries).select("country_code").collectAsList()) {
-            codes.add(row.getString(0));
+        for (String[] row : rows(COUNTRIES)) {
+            codes.add(row[1]);
         }
         return new ArrayList<>(codes);
     }
 
-    /**
-     * Registers the views the hardware enrichment needs (ref_hardware_aliases, ref_hardware_precisions); returns the
-     * hardware file's performance columns that hardware_precisions.csv knows, in file order.
-     */
-    public List<String> registerHardwareViews() {
-        List<String> sourceColumns = new ArrayList<>();
-        for (Table table : HARDWARE_TABLES) {
-            Dataset<Row> rows = load(table);
-            rows.createOrReplaceTempView(table.view());
-            if (table.view().equals("ref_hardware_precisions")) {
-                for (Row row : rows.collectAsList()) {
-                    sourceColumns.add(row.getString(0));
-                }
-            }
-        }
-        return sourceColumns;
+    /** The hardware file's performance columns that hardware_precisions.csv knows, in its order. */
+    public List<String> hardwarePerformanceColumns() {
+        return rows(HARDWARE_PRECISIONS).stream().map(row -> row[0]).toList();
     }
 
     /** The header names of every catalogue vintage (catalogue_fields.csv), in file order. */
     public List<CatalogueField> catalogueFields() {
-        List<CatalogueField> fields = new ArrayList<>();
-        for (Row row : load(CATALOGUE_FIELDS).collectAsList()) {
-            fields.add(new CatalogueField(row.getString(0), row.getString(1), Boolean.parseBoolean(row.getString(2))));
-        }
-        return fields;
+        return rows(CATALOGUE_FIELDS).stream().map(row -> new CatalogueField(row[0], row[1], Boolean.parseBoolean(row[2]))).toList();
     }
 
-    private Dataset<Row> load(Table table) {
-        String text = source.read(table.file());
-        List<String> lines = Arrays.stream(text.split("\r?\n")).filter(l -> !l.isBlank()).toList();
-        if (lines.isEmpty()) {
-            throw new CensusInputException("Reference file " + source.describe(table.file()) + " is empty: it needs the header "
-                    + String.join(",", table.columns()) + ".");
-        }
-        Dataset<Row> rows = spark.read()
-                .option("header", "true")
-                .option("escape", "\"")
-                .csv(spark.createDataset(lines, Encoders.STRING()));
-        List<String> found = Arrays.asList(rows.columns());
-        for (String column : table.columns()) {
-            if (!found.contains(column)) {
-                throw new CensusInputException("Reference file " + source.describe(table.file()) + " has no column '" + column
-                        + "'; its header is " + found + ", expected " + table.columns() + ".");
+    /** The file's cells in the table's columns, trimmed: a stray space in an edited file must not break a join. */
+    private List<String[]> rows(Table table) {
+        TextSource.CsvTable csv = source.csv(table.file(), table.columns());
+        int[] positions = table.columns().stream().mapToInt(csv.header()::indexOf).toArray();
+        List<String[]> rows = new ArrayList<>();
+        for (String[] cells : csv.rows()) {
+            String[] values = new String[positions.length];
+            for (int c = 0; c < positions.length; c++) {
+                values[c] = cells[positions[c]];
             }
+            rows.add(values);
         }
-        // Trimmed, so a stray space in an edited file does not silently break a join.
-        org.apache.spark.sql.Column[] trimmed = table.columns().stream()
-                .map(c -> org.apache.spark.sql.functions.trim(rows.col("`" + c + "`")).as(c))
-                .toArray(org.apache.spark.sql.Column[]::new);
-        return rows.select(trimmed);
+        return rows;
+    }
+
+    /** The rows as a DataFrame the driver holds (an empty cell null): a few hundred lines need no Spark job to read. */
+    private Dataset<Row> dataFrame(Table table, List<String[]> cells) {
+        List<Row> rows = new ArrayList<>();
+        for (String[] row : cells) {
+            rows.add(RowFactory.create(Arrays.stream(row).map(c -> c.isEmpty() ? null : c).toArray()));
+        }
+        StructType schema = new StructType(table.columns().stream()
+                .map(c -> DataTypes.createStructField(c, DataTypes.StringType, true)).toArray(StructField[]::new));
+        return spark.createDataFrame(rows, schema);
     }
 
     /** One known header name of a catalogue field. */
