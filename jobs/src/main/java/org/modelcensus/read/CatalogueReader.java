@@ -11,8 +11,15 @@ import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameReader;
@@ -27,6 +34,9 @@ import org.apache.spark.storage.StorageLevel;
 import org.modelcensus.errors.CensusInputException;
 import org.modelcensus.reference.ReferenceData.CatalogueField;
 
+import com.univocity.parsers.csv.CsvParser;
+import com.univocity.parsers.csv.CsvParserSettings;
+
 /**
  * Reads an Epoch AI catalogue CSV by the spec's Input rules: multi-line quoted fields ({@code "} quotes and
  * escapes), byte-order mark, CRLF, header names of every vintage. Splits the records into accepted models and
@@ -35,6 +45,8 @@ import org.modelcensus.reference.ReferenceData.CatalogueField;
 public final class CatalogueReader {
 
     static final String CORRUPT = "_corrupt_record";
+    /** Columns a catalogue may have (Epoch's have about 60; the hostile corpus has 5,000). */
+    private static final int MAX_COLUMNS = 100_000;
     private static final String ISO_DATE = "^\\d{4}-\\d{2}-\\d{2}$";
 
     private final SparkSession spark;
@@ -52,12 +64,17 @@ public final class CatalogueReader {
 
     /** Reads a CSV catalogue file (the format of every Epoch AI download). */
     public CatalogueRead read(String file) {
-        return read(locate(file, CatalogueInput.Format.csv));
+        CatalogueInput input = locate(file, CatalogueInput.Format.csv);
+        return read(input, fingerprint(input));
     }
 
-    public CatalogueRead read(CatalogueInput input) {
+    /** The input's SHA-256, in a pass that also checks that a CSV input is UTF-8 text. */
+    public InputFingerprint fingerprint(CatalogueInput input) {
+        return InputFingerprint.of(input, spark.sparkContext().hadoopConfiguration());
+    }
+
+    public CatalogueRead read(CatalogueInput input, InputFingerprint fingerprint) {
         String file = input.path();
-        InputFingerprint fingerprint = InputFingerprint.of(input, spark.sparkContext().hadoopConfiguration());
         CatalogueHeader header;
         Dataset<Row> records;
         if (input.format() == CatalogueInput.Format.csv) {
@@ -126,21 +143,45 @@ public final class CatalogueReader {
                 org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(
                         header.fieldNames().stream().map(f -> col(f)).toArray(Column[]::new))).as("record_json"),
                 col(CORRUPT).as("raw_record"));
-        return new CatalogueRead(file, accepted, rejected, header, fingerprint);
+        return new CatalogueRead(file, classified, accepted, rejected, header, fingerprint);
     }
 
+    /**
+     * The header row: the first record of the first data file, parsed on the driver with the reader's CSV rules
+     * ({@code "} quotes and escapes, a byte-order mark dropped). A few bytes, so no Spark job.
+     */
     private List<String> readHeader(CatalogueInput input) {
-        String file = input.path();
-        List<Row> first = csv(false, input.folder()).csv(file).limit(1).collectAsList();
-        if (first.isEmpty()) {
-            throw new CensusInputException("Input file " + file + " is empty: it has no header and no models.");
+        CsvParserSettings settings = new CsvParserSettings();
+        settings.getFormat().setQuote('"');
+        settings.getFormat().setQuoteEscape('"');
+        settings.setLineSeparatorDetectionEnabled(true);
+        settings.setMaxColumns(MAX_COLUMNS);
+        settings.setMaxCharsPerColumn(-1);
+        settings.setIgnoreLeadingWhitespaces(false);
+        settings.setIgnoreTrailingWhitespaces(false);
+        settings.setNullValue("");
+        settings.setEmptyValue("");
+        Path path = new Path(input.path());
+        try {
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            Path first = InputFingerprint.dataFiles(fs, path, CatalogueInput.Format.csv).get(0);
+            try (Reader reader = new InputStreamReader(fs.open(first), StandardCharsets.UTF_8)) {
+                CsvParser parser = new CsvParser(settings);
+                parser.beginParsing(reader);
+                String[] record = parser.parseNext();
+                parser.stopParsing();
+                if (record == null) {
+                    throw new CensusInputException("Input file " + input.path() + " is empty: it has no header and no models.");
+                }
+                List<String> names = new ArrayList<>();
+                for (String name : record) {
+                    names.add(name == null ? "" : name.replace("\uFEFF", ""));
+                }
+                return names;
+            }
+        } catch (IOException e) {
+            throw new CensusInputException("Cannot read the header of " + input.path() + ": " + e.getMessage(), e);
         }
-        Row row = first.get(0);
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < row.length(); i++) {
-            names.add(row.isNullAt(i) ? "" : row.getString(i));
-        }
-        return names;
     }
 
     private static StructType recordSchema(CatalogueHeader header) {
@@ -161,7 +202,7 @@ public final class CatalogueReader {
                 .option("escape", "\"")
                 .option("encoding", "UTF-8")
                 .option("enforceSchema", "true")
-                .option("maxColumns", "100000")
+                .option("maxColumns", Integer.toString(MAX_COLUMNS))
                 .option("inferSchema", "false");
         return folder ? reader.option("pathGlobFilter", "*.csv") : reader;
     }
