@@ -88,27 +88,34 @@ public final class TableWriter {
         return written;
     }
 
-    /**
-     * Writes several tables of one layer, {@link #PARALLEL_WRITES} at a time: a Delta commit mostly waits on the file
-     * system, not the CPU.
-     *
-     * @return rows written, by {@code layer.table}
-     */
+    /** As {@link #writeAll(Map)}, for the tables of one layer. */
     public Map<String, Long> writeAll(String layer, Map<String, Dataset<Row>> tables) {
+        return writeAll(Map.of(layer, tables));
+    }
+
+    /**
+     * Writes the tables of every layer given, {@link #PARALLEL_WRITES} at a time: a Delta commit of a small table is
+     * mostly the driver's bookkeeping and waiting on the file system, which overlap well.
+     *
+     * @param tables the tables by layer and name
+     * @return rows written, by {@code layer.table}, in the order given
+     */
+    public Map<String, Long> writeAll(Map<String, Map<String, Dataset<Row>>> tables) {
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_WRITES);
         try {
             Map<String, Future<Long>> pending = new LinkedHashMap<>();
-            tables.forEach((name, rows) -> pending.put(name, pool.submit(() -> write(layer, name, rows))));
+            tables.forEach((layer, layerTables) -> layerTables.forEach((name, rows) ->
+                    pending.put(layer + "." + name, pool.submit(() -> write(layer, name, rows)))));
             Map<String, Long> written = new LinkedHashMap<>();
             for (Map.Entry<String, Future<Long>> entry : pending.entrySet()) {
-                written.put(layer + "." + entry.getKey(), entry.getValue().get());
+                written.put(entry.getKey(), entry.getValue().get());
             }
             return written;
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing " + layer + " tables", e);
+            throw new IllegalStateException("interrupted while writing " + tables.keySet() + " tables", e);
         } finally {
             pool.shutdownNow();
         }
