@@ -7,19 +7,21 @@ import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.udf;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
@@ -30,6 +32,9 @@ import org.apache.spark.sql.types.FloatType;
 import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.TimestampType;
+
+import com.univocity.parsers.csv.CsvWriter;
+import com.univocity.parsers.csv.CsvWriterSettings;
 
 /**
  * Writes tables as {@code <dir>/<table>.csv}: header row, UTF-8, RFC 4180 quoting, list cells joined with ';',
@@ -73,29 +78,47 @@ public final class CsvExporter {
                 List.of(rows.columns()).contains("source_record") ? rows.orderBy("source_record") : rows));
     }
 
+    /**
+     * Writes {@code <dir>/<table>.csv} through the driver, row by row as the partitions arrive (the export's tables are
+     * report tables and audit rows), with univocity's CSV writer set as Spark's CSV source sets it: RFC 4180 quoting
+     * and escaping, surrounding spaces dropped, null and empty cells empty. Written beside the target and renamed over
+     * it, so a reader never sees half a file.
+     */
     public void export(String table, Dataset<Row> rows) {
         Path target = new Path(dir, table + ".csv");
         Path staging = new Path(dir, "_" + table + ".csv.tmp");
-        asText(rows)
-                .coalesce(1)
-                .write()
-                .mode(SaveMode.Overwrite)
-                .option("header", "true")
-                .option("encoding", "UTF-8")
-                .option("escape", "\"")
-                .option("emptyValue", "")
-                .csv(staging.toString());
+        Dataset<Row> cells = asText(rows);
+        CsvWriterSettings settings = new CsvWriterSettings();
+        settings.getFormat().setDelimiter(',');
+        settings.getFormat().setQuote('"');
+        settings.getFormat().setQuoteEscape('"');
+        settings.getFormat().setLineSeparator("\n");
+        settings.setQuoteEscapingEnabled(true);
+        settings.setIgnoreLeadingWhitespaces(true);
+        settings.setIgnoreTrailingWhitespaces(true);
+        settings.setNullValue("");
+        settings.setEmptyValue("");
+        settings.setSkipEmptyLines(true);
         try {
             FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            FileStatus[] parts = fs.globStatus(new Path(staging, "part-*"));
-            if (parts == null || parts.length != 1) {
-                throw new IllegalStateException("Expected one CSV part in " + staging + ", found " + (parts == null ? 0 : parts.length));
+            try (Writer out = new OutputStreamWriter(fs.create(staging, true), StandardCharsets.UTF_8)) {
+                CsvWriter writer = new CsvWriter(out, settings);
+                writer.writeHeaders(cells.columns());
+                Iterator<Row> iterator = cells.toLocalIterator();
+                while (iterator.hasNext()) {
+                    Row row = iterator.next();
+                    Object[] values = new Object[row.size()];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = row.isNullAt(i) ? null : row.getString(i);
+                    }
+                    writer.writeRow(values);
+                }
+                writer.flush();
             }
             fs.delete(target, false);
-            if (!fs.rename(parts[0].getPath(), target)) {
-                throw new IllegalStateException("Cannot move " + parts[0].getPath() + " to " + target);
+            if (!fs.rename(staging, target)) {
+                throw new IllegalStateException("Cannot move " + staging + " to " + target);
             }
-            fs.delete(staging, true);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write " + target + ": " + e.getMessage(), e);
         }
