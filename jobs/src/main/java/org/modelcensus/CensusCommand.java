@@ -26,7 +26,7 @@ final class CensusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CensusConfig config = options.toConfig();
-        return app.withSession(() -> SparkSessions.create(config.master(), config.warehouse()), spark -> {
+        return app.withSession(() -> SparkSessions.create(config.master()), spark -> {
             CensusPipeline.Result result = new CensusPipeline(spark).run(config);
             app.out().print(result.summary());
             return ExitCode.OK.code();

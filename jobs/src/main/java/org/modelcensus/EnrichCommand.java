@@ -26,7 +26,7 @@ final class EnrichCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EnrichConfig config = options.toConfig();
-        return app.withSession(() -> SparkSessions.create(config.master(), config.warehouse()), spark -> {
+        return app.withSession(() -> SparkSessions.create(config.master()), spark -> {
             Enrichment.Result result = new Enrichment(spark).run(config);
             app.out().println("model-census: enriched snapshot " + result.snapshotDate() + " of " + config.warehouse() + ": "
                     + result.written());

@@ -92,29 +92,6 @@ public final class CensusCatalog {
     }
 
     /**
-     * The census run's one call after its writes. The tables are written already, so a catalog that cannot be
-     * reached (for example the embedded metastore held by the running SQL endpoint) is a warning, not a failed run:
-     * the endpoint registers new tables itself, and scripts/sql.sh before its query.
-     */
-    public static void registerAfterRun(SparkSession spark, String warehouse) {
-        if (!isPersistent(spark)) {
-            LOG.info("no persistent catalog in this session: tables not registered in database {}", DATABASE);
-            return;
-        }
-        if (metastoreBusy(spark)) {
-            LOG.info("tables written; not registered now: the catalog of {} is in use by another process (the SQL endpoint, "
-                    + "scripts/sql.sh or another run), which registers them itself", warehouse);
-            return;
-        }
-        try {
-            LOG.info("catalog: {}", new CensusCatalog(spark, warehouse, DataDictionary.load()).sync());
-        } catch (Exception e) {
-            LOG.warn("tables written but not registered in the catalog (database {}): {}. The SQL endpoint "
-                    + "(scripts/serve.sh) registers them itself; scripts/sql.sh before its query.", DATABASE, rootMessage(e));
-        }
-    }
-
-    /**
      * Whether the session's metastore is an embedded Derby database that another process has open now. Embedded Derby
      * admits one process (it holds an exclusive lock on {@code metastore_db/dbex.lck}), and the Hive client retries for
      * half a minute before it gives up, so a caller that can do without the catalog asks first.
@@ -140,6 +117,35 @@ public final class CensusCatalog {
             return false; // this process has it open: its Hive client is up
         } catch (IOException e) {
             return false; // cannot tell: let the Hive client try
+        }
+    }
+
+    /**
+     * For a session without a persistent catalog (scripts/sql.sh): database {@code census} in the session's in-memory
+     * catalog, with the tables the statement names (every table when it names none, as SHOW TABLES does), each an
+     * external Delta table at its folder. Loading a table's Delta log is what registering costs, so a query registers
+     * only what it reads. Column comments come with the tables (written with them, see TableWriter).
+     *
+     * @return the tables registered
+     */
+    public synchronized List<String> registerFor(String statement) {
+        String previous = spark.sparkContext().getLocalProperty(WRITER_PROPERTY);
+        spark.sparkContext().setLocalProperty(WRITER_PROPERTY, "true");
+        try {
+            FileSystem fs = fileSystem();
+            Path root = fs.makeQualified(warehouse);
+            Map<String, Path> folders = tableFolders(fs, root);
+            List<String> named = folders.keySet().stream()
+                    .filter(name -> Pattern.compile("(?i)\\b" + Pattern.quote(name) + "\\b").matcher(statement).find()).toList();
+            List<String> tables = named.isEmpty() ? List.copyOf(folders.keySet()) : named;
+            spark.sql("create database if not exists " + DATABASE + " location "
+                    + literal(new Path(new Path(root, SparkSessions.CATALOG_DIR), DATABASE + ".db").toString()));
+            for (String name : tables) {
+                spark.sql("create table if not exists " + qualified(name) + " using delta location " + literal(folders.get(name).toString()));
+            }
+            return tables;
+        } finally {
+            spark.sparkContext().setLocalProperty(WRITER_PROPERTY, previous);
         }
     }
 
@@ -345,14 +351,5 @@ public final class CensusCatalog {
     /** A Spark SQL string literal (backslash escapes are on by default). */
     private static String literal(String text) {
         return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
-        return root == e ? first : first + " (cause: " + root + ")";
     }
 }

@@ -1,16 +1,9 @@
 package org.modelcensus.serve;
 
 import java.io.PrintStream;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -23,10 +16,10 @@ import org.modelcensus.spark.SparkSessions;
 
 
 /**
- * The {@code sql} command (scripts/sql.sh): runs one read-only statement against the warehouse's catalog (database census is current) and
- * prints the result as a table. With no SQL endpoint running, in a local Spark session (which first registers new
- * tables); while the endpoint of this warehouse runs, which holds the embedded metastore, through its JDBC port with
- * the BI credentials.
+ * The {@code sql} command (scripts/sql.sh): runs one read-only statement on the warehouse's tables as database
+ * {@code census} (the current database) and prints the result as a table. The session has no persistent catalog: it
+ * registers the tables the statement names in memory, so it needs no metastore, starts fast and runs beside a census
+ * run or the SQL endpoint.
  */
 public final class SqlQuery {
 
@@ -43,19 +36,9 @@ public final class SqlQuery {
 
     /** Runs the statement and prints its result as a table. */
     public void run(String statement, PrintStream out) {
-        Optional<Endpoint> endpoint = Endpoint.running(warehouse);
-        Table result = endpoint.isPresent() ? throughEndpoint(endpoint.get(), statement) : locally(statement);
-        result.print(out);
-    }
-
-    private Table locally(String statement) {
-        SparkSession spark = SparkSessions.createReadOnly(master, warehouse);
+        SparkSession spark = SparkSessions.createReadOnlyLocal(master);
         try {
-            if (CensusCatalog.metastoreBusy(spark)) {
-                throw new CensusInputException("The catalog of " + warehouse + " is in use by another process (a census run "
-                        + "registering its tables, another sql.sh, or a SQL endpoint whose endpoint file is gone): try again in a moment.");
-            }
-            new CensusCatalog(spark, warehouse, DataDictionary.load()).sync();
+            new CensusCatalog(spark, warehouse, DataDictionary.load()).registerFor(statement);
             spark.sql("use " + CensusCatalog.DATABASE);
             Dataset<Row> rows;
             try {
@@ -72,47 +55,9 @@ public final class SqlQuery {
                 }
                 cells.add(values);
             }
-            return new Table(List.of(rows.columns()), cells, maxRows);
+            new Table(List.of(rows.columns()), cells, maxRows).print(out);
         } finally {
             spark.stop();
-        }
-    }
-
-    private Table throughEndpoint(Endpoint endpoint, String statement) {
-        BiCredentials credentials;
-        try {
-            credentials = BiCredentials.load(System.getenv());
-        } catch (CensusInputException e) {
-            throw new CensusInputException("The SQL endpoint of " + warehouse + " is running (" + endpoint.jdbcUrl() + ") and holds "
-                    + "its catalog (the embedded metastore admits one process), so sql.sh queries through it and needs the BI "
-                    + "credentials. " + e.getMessage() + " Or stop the endpoint: scripts/serve.sh stop.");
-        }
-        try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(), credentials.user(), credentials.password());
-             Statement query = connection.createStatement()) {
-            query.setMaxRows(maxRows + 1);
-            if (!query.execute(statement)) {
-                return new Table(List.of(), List.of(), maxRows);
-            }
-            try (ResultSet results = query.getResultSet()) {
-                ResultSetMetaData meta = results.getMetaData();
-                List<String> columns = new ArrayList<>();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    columns.add(meta.getColumnLabel(i));
-                }
-                List<List<String>> cells = new ArrayList<>();
-                while (results.next()) {
-                    List<String> values = new ArrayList<>();
-                    for (int i = 1; i <= columns.size(); i++) {
-                        values.add(results.getString(i));
-                    }
-                    cells.add(values);
-                }
-                return new Table(columns, cells, maxRows);
-            }
-        } catch (SQLException e) {
-            String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("")
-                    .replace("org.apache.hive.service.cli.HiveSQLException: ", "");
-            throw new CensusInputException("through " + endpoint.jdbcUrl() + ": " + message, e);
         }
     }
 

@@ -22,21 +22,14 @@ public final class SparkSessions {
     }
 
     /**
-     * A session without a persistent catalog (tables are read and written by path): the tests' session.
+     * A job's session, without a persistent catalog: the census and the enrichment read and write their tables by
+     * path and leave the catalog to where it is read (the SQL endpoint registers new tables itself, scripts/sql.sh
+     * registers what it queries), so no run waits for a metastore. Also the tests' session.
      *
      * @param master the --master option; null keeps spark-submit's master, or local[*] when there is none
      */
     public static SparkSession create(String master) {
         return builder(master, DELTA_EXTENSION).getOrCreate();
-    }
-
-    /**
-     * A census run's session: as {@link #create(String)}, plus the persistent catalog of the warehouse
-     * ({@link #withCatalog}) when Spark's Hive support is on the classpath.
-     */
-    public static SparkSession create(String master, String warehouse) {
-        SparkSession.Builder builder = builder(master, DELTA_EXTENSION);
-        return withCatalog(builder, warehouse).getOrCreate();
     }
 
     /**
@@ -51,6 +44,17 @@ public final class SparkSessions {
                 // no SELECT ... FROM csv.`/any/file`: only the catalog's tables are readable
                 .config("spark.sql.runSQLOnFiles", "false");
         return withCatalog(builder, warehouse).getOrCreate();
+    }
+
+    /**
+     * A session that only reads, without a persistent catalog: scripts/sql.sh, which registers the tables it queries
+     * in memory (see CensusCatalog.registerFor).
+     */
+    public static SparkSession createReadOnlyLocal(String master) {
+        return builder(master, DELTA_EXTENSION + "," + READ_ONLY_EXTENSION)
+                .config("spark.sql.runSQLOnFiles", "false")
+                .config("spark.sql.catalogImplementation", "in-memory")
+                .getOrCreate();
     }
 
     private static SparkSession.Builder builder(String master, String extensions) {
