@@ -189,7 +189,7 @@ public final class CensusTestKit {
     /** The default census window (2020..2023, focus KOR, minimum 3 models per organization) with the given ranking. */
     public static CensusConfig config(int topYear, int topN) {
         return new CensusConfig("unused.csv", org.modelcensus.read.CatalogueInput.Format.csv, "unused-warehouse", CensusConfig.OutputFormat.delta,
-                LocalDate.of(2024, 7, 16), 2020, 2023, "KOR", topYear, topN, 3, null, 0.05, null, null, null, null);
+                LocalDate.of(2024, 7, 16), 2020, 2023, "KOR", topYear, topN, 3, null, 0.05, null, null, null, null, false);
     }
 
     /**

@@ -128,6 +128,15 @@ public final class RunAudit {
                 .map(runs -> runs.where(col("snapshot_date").equalTo(lit(Date.valueOf(snapshotDate)))).orderBy("started_at"));
     }
 
+    /** The last run of the warehouse that succeeded: its id, end, input SHA-256 and options; empty when none did. */
+    public static Optional<Row> lastSuccess(Warehouse warehouse) {
+        return warehouse.read(Warehouse.AUDIT, TABLE).flatMap(runs -> runs.where(col("status").equalTo(lit("succeeded")))
+                .orderBy(col("ended_at").desc())
+                .select("run_id", "ended_at", "input_sha256", "options")
+                .limit(1)
+                .collectAsList().stream().findFirst());
+    }
+
     /**
      * Appends the run's row to census_runs. Never throws: a run that failed must report its own failure, not the
      * audit's, so a failure to record is logged instead.

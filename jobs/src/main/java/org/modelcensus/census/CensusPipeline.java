@@ -22,7 +22,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.modelcensus.audit.RunAudit;
-import org.modelcensus.catalog.CensusCatalog;
 import org.modelcensus.config.CensusConfig;
 import org.modelcensus.config.CensusOptions;
 import org.modelcensus.config.TextSource;
@@ -32,6 +31,7 @@ import org.modelcensus.errors.ExitCode;
 import org.modelcensus.read.CatalogueInput;
 import org.modelcensus.read.CatalogueRead;
 import org.modelcensus.read.CatalogueReader;
+import org.modelcensus.read.InputFingerprint;
 import org.modelcensus.quality.DataQuality;
 import org.modelcensus.reference.ReferenceData;
 import org.modelcensus.report.ReportRenderer;
@@ -61,14 +61,18 @@ public final class CensusPipeline {
     /**
      * What a run produced: the tables by name, the read counts and the data-quality report.
      *
-     * @param report the report page written, null when --report-dir is empty
+     * @param report  the report page written, null when --report-dir is empty
+     * @param skipped why the run counted nothing (its input and options were unchanged), null when it ran
      */
     public record Result(CensusConfig config, long read, long accepted, long rejected,
                          Map<String, Dataset<Row>> silver, Map<String, Dataset<Row>> gold, Map<String, Long> rowsWritten,
-                         String runId, DataQuality.Report quality, Dataset<Row> changes, java.nio.file.Path report) {
+                         String runId, DataQuality.Report quality, Dataset<Row> changes, java.nio.file.Path report, String skipped) {
 
         /** What the run counted and where its outputs are, for the person who started it. */
         public String summary() {
+            if (skipped != null) {
+                return "model-census: snapshot " + config.snapshotDate() + " of " + config.input() + ": " + skipped + "\n";
+            }
             Row total = gold.get("headline_metrics").where("metric = 'models_total'").first();
             String countries = gold.get("country_ranking").limit(5).collectAsList().stream()
                     .map(row -> java.util.Objects.requireNonNullElse(row.<String>getAs("country_name_en"), row.<String>getAs("country_code"))
@@ -112,6 +116,8 @@ public final class CensusPipeline {
     }
 
     private Result census(CensusConfig requested, RunAudit audit) {
+        Phases phases = new Phases();
+        phases.done("JVM and session");
         CensusFunctions.register(spark);
         TextSource referenceFiles = TextSource.of(requested.referenceDir(), "conf/reference");
         ReferenceData reference = new ReferenceData(spark, referenceFiles);
@@ -128,15 +134,21 @@ public final class CensusPipeline {
         sizeShufflePartitions(input.bytes());
         LOG.info("census run {} of {} ({}) as snapshot {} (window {}-{}, format {})", audit.runId(), config.input(), input.format(),
                 config.snapshotDate(), config.fromYear(), config.toYear(), config.format());
+        InputFingerprint fingerprint = reader.fingerprint(input);
+        audit.input(fingerprint);
+        Warehouse warehouse = new Warehouse(spark, config.warehouse(), config.format());
+        Optional<Result> skipped = config.force() ? Optional.empty() : skipUnchanged(config, fingerprint, warehouse, audit);
+        if (skipped.isPresent()) {
+            return skipped.get();
+        }
 
-        CatalogueRead catalogue = reader.read(input);
-        audit.input(catalogue.fingerprint());
+        CatalogueRead catalogue = reader.read(input, fingerprint);
         if (!catalogue.header().unusedColumns().isEmpty()) {
             LOG.info("columns not used by the census: {}", catalogue.header().unusedColumns());
         }
-        long started = System.nanoTime();
-        long accepted = catalogue.accepted().count();
-        long rejected = catalogue.rejected().count();
+        CatalogueRead.Counts counts = catalogue.counts();
+        long accepted = counts.accepted();
+        long rejected = counts.rejected();
         audit.counts(accepted + rejected, accepted, rejected);
         if (accepted + rejected == 0) {
             throw new CensusInputException("Input file " + config.input() + " has a header but no model rows.");
@@ -149,11 +161,11 @@ public final class CensusPipeline {
         catalogue.rejected().createOrReplaceTempView("rejected_rows");
         SqlRunner.Plan sql = new SqlRunner(spark, TextSource.of(config.sqlDir(), "sql"), config.sqlParameters())
                 .plan(Set.of("catalogue_accepted", "rejected_rows", "previous_models"), Set.of());
-        LOG.info("read {} in {}", config.input(), elapsed(started));
+        phases.done("read");
         sql.run("reference");
         sql.run("staging");
         Map<String, Dataset<Row>> silver = sql.run(Warehouse.SILVER, this::materialize);
-        LOG.info("silver tables computed in {}", elapsed(started));
+        phases.done("silver");
 
         // The quality gate: nothing of this snapshot is written when an error-level check fails.
         DataQuality.Report quality = new DataQuality(spark).check(sql);
@@ -165,26 +177,25 @@ public final class CensusPipeline {
                     + (quality.failedErrors().stream().anyMatch(c -> c.startsWith("rejected_share")) ? " or raise --max-reject-share" : "")
                     + " and run again.", quality.failedErrors());
         }
-
-        Warehouse warehouse = new Warehouse(spark, config.warehouse(), config.format());
         Dataset<Row> changes = materialize(catalogueChanges(warehouse, config.snapshotDate(), silver.get("models"), sql));
+        phases.done("quality and changes");
+
         // Gold tables are small aggregates of the silver ones: kept once computed (by the parallel writes) for
-        // the counts and the export.
+        // the counts, the export and the report.
         sql.run("intermediate");
         Map<String, Dataset<Row>> gold = sql.run(Warehouse.GOLD, table -> table.persist(StorageLevel.MEMORY_AND_DISK()));
-
         Map<String, Dataset<Row>> silverTables = new LinkedHashMap<>(silver);
         silverTables.put("rejected_rows", catalogue.rejected());
         Map<String, Dataset<Row>> auditTables = new LinkedHashMap<>();
         auditTables.put("data_quality", quality.table().select(lit(audit.runId()).as("run_id"), col("*")));
         auditTables.put("catalogue_changes", changes);
-        TableWriter writer = new TableWriter(spark, warehouse, config.snapshotDate());
-        Map<String, Long> written = new LinkedHashMap<>();
-        written.putAll(writer.writeAll(Warehouse.SILVER, silverTables));
-        written.putAll(writer.writeAll(Warehouse.AUDIT, auditTables));
-        written.putAll(writer.writeAll(Warehouse.GOLD, gold));
+        Map<String, Map<String, Dataset<Row>>> tables = new LinkedHashMap<>();
+        tables.put(Warehouse.SILVER, silverTables);
+        tables.put(Warehouse.AUDIT, auditTables);
+        tables.put(Warehouse.GOLD, gold);
+        Map<String, Long> written = new TableWriter(spark, warehouse, config.snapshotDate()).writeAll(tables);
         audit.written(written);
-        LOG.info("tables written in {}", elapsed(started));
+        phases.done("gold and writes");
 
         Dataset<Row> record = audit.record(ExitCode.OK.status(), ExitCode.OK.code(), null);
         if (config.exportCsvDir() != null) {
@@ -194,14 +205,35 @@ public final class CensusPipeline {
             exported.put(RunAudit.TABLE, RunAudit.runsOf(warehouse, config.snapshotDate()).map(runs -> runs.unionByName(record)).orElse(record));
             new CsvExporter(spark, config.exportCsvDir()).exportAll(exported);
             LOG.info("exported {} tables to {}", exported.size(), config.exportCsvDir());
+            phases.done("export");
         }
         java.nio.file.Path report = config.reportDir() == null ? null
                 : new ReportRenderer(config.reportDir()).render(config, gold, spark.table("ref_countries"), quality.table());
+        phases.done("report");
         audit.append(record);
-        CensusCatalog.registerAfterRun(spark, config.warehouse());
+        phases.done("audit");
         LOG.info("read {} records = {} accepted + {} rejected; wrote {} tables to {}", accepted + rejected, accepted, rejected,
                 written.size(), config.warehouse());
-        return new Result(config, accepted + rejected, accepted, rejected, silver, gold, written, audit.runId(), quality, changes, report);
+        LOG.info("phases: {}", phases);
+        return new Result(config, accepted + rejected, accepted, rejected, silver, gold, written, audit.runId(), quality, changes,
+                report, null);
+    }
+
+    /**
+     * A scheduled run whose input bytes and options equal the warehouse's last successful run's has nothing new to
+     * count: it is recorded as skipped and rewrites nothing (--force recomputes).
+     */
+    private Optional<Result> skipUnchanged(CensusConfig config, InputFingerprint fingerprint, Warehouse warehouse, RunAudit audit) {
+        Optional<Row> last = RunAudit.lastSuccess(warehouse);
+        if (last.isEmpty() || !fingerprint.sha256().equals(last.get().getAs("input_sha256"))
+                || !config.asOptions().equals(last.get().getJavaMap(last.get().fieldIndex("options")))) {
+            return Optional.empty();
+        }
+        String reason = "input and options unchanged since run " + last.get().getAs("run_id") + " (ended "
+                + last.get().getAs("ended_at") + "): nothing rewritten; --force recomputes";
+        LOG.info("skipped: {}", reason);
+        audit.append(audit.record("skipped", ExitCode.OK.code(), reason));
+        return Optional.of(new Result(config, 0, 0, 0, Map.of(), Map.of(), Map.of(), audit.runId(), null, null, null, reason));
     }
 
     /** catalogue_changes against the latest earlier snapshot of the warehouse's models (none: no changes). */
@@ -215,8 +247,24 @@ public final class CensusPipeline {
         return sql.run(Warehouse.AUDIT).get("catalogue_changes");
     }
 
-    private static String elapsed(long startNanos) {
-        return String.format("%.1f s", (System.nanoTime() - startNanos) / 1e9);
+    /** How long each phase of the run took, the first counted from the JVM's start (session and reading included). */
+    private static final class Phases {
+        private final StringBuilder text = new StringBuilder();
+        private final long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        private long last = jvmStart;
+
+        void done(String phase) {
+            long now = System.currentTimeMillis();
+            String took = String.format("%.1f s", (now - last) / 1e3);
+            LOG.info("phase {} done in {}", phase, took);
+            text.append(text.length() == 0 ? "" : ", ").append(phase).append(' ').append(took);
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return text + String.format("; %.1f s since the JVM started", (last - jvmStart) / 1e3);
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param maxRejectShare largest share of rejected records (0..1) a run accepts before its quality gate stops it
  * @param reportDir    local folder the HTML report is written to, as {@code <reportDir>/<snapshot-date>/index.html};
  *                     null = no report
+ * @param force        recompute even when the input and options equal the last successful run's
  */
 public record CensusConfig(
         String input,
@@ -32,7 +33,8 @@ public record CensusConfig(
         String master,
         String sqlDir,
         String referenceDir,
-        String reportDir) {
+        String reportDir,
+        boolean force) {
 
     public enum OutputFormat { delta, parquet }
 
@@ -76,6 +78,6 @@ public record CensusConfig(
     /** The same settings filed under another snapshot date. */
     public CensusConfig withSnapshotDate(LocalDate date) {
         return new CensusConfig(input, inputFormat, warehouse, format, date, fromYear, toYear, focusCountry, topYear, topN, minOrgModels,
-                exportCsvDir, maxRejectShare, master, sqlDir, referenceDir, reportDir);
+                exportCsvDir, maxRejectShare, master, sqlDir, referenceDir, reportDir, force);
     }
 }

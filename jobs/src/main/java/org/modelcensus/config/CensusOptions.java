@@ -86,6 +86,10 @@ public final class CensusOptions {
             description = "Local folder of the HTML report, written as DIR/<snapshot-date>/index.html (default: ${DEFAULT-VALUE}).")
     String reportDir;
 
+    @Option(names = "--force", description = "Recompute even when the input's bytes and the options equal the last successful "
+            + "run's (without it such a run is recorded as skipped and rewrites nothing).")
+    boolean force;
+
     /**
      * The defaults of the census's options: the properties file that --config names among the arguments, else
      * conf/census.properties when it exists. Read before the arguments are parsed, as picocli applies defaults first.
@@ -151,7 +155,7 @@ public final class CensusOptions {
         }
         return new CensusConfig(input.trim(), catalogueFormat, job.warehouse(), outputFormat, parseSnapshotDate(snapshotDate), fromYear, toYear,
                 country, rankedYear, topN, minOrgModels, blankToNull(exportCsv), maxRejectShare, job.master(),
-                sources.sqlDir(), sources.referenceDir(), blankToNull(reportDir));
+                sources.sqlDir(), sources.referenceDir(), blankToNull(reportDir), force);
     }
 
     /** Strict ISO date, so 2023-02-30 is refused rather than rolled over. */
