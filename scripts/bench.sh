@@ -72,7 +72,7 @@ scheduled_bench() {
 
 # The phase split a census run logs.
 phases() {
-  grep -E 'CensusPipeline: (phases|read .* in|silver tables computed in|tables written in)' "$1" | sed 's/^.*CensusPipeline: /  /' || true
+  grep -E 'CensusPipeline: (phases:|read .* in|silver tables computed in|tables written in)' "$1" | sed 's/^.*CensusPipeline: /  /' || true
 }
 
 median() {
@@ -145,7 +145,7 @@ scale_bench() {
         scripts/run.sh --input "$data" --input-format "$fmt" --warehouse "$work/warehouse" --snapshot-date 2024-07-16 \
         ${BENCH_CENSUS_ARGS:-}
       local census_wall="$wall" census_cpu="$cpu" census_rss="$rss" census_heap; census_heap="$(gc_peak "$work/gc.log")"
-      grep -E 'CensusPipeline: (read|silver|tables)' "$work/census-$n-$fmt.log" | sed 's/^/  census: /' || true
+      phases "$work/census-$n-$fmt.log"
 
       rm -rf "$work/duckdb-out"
       timed "$work/duckdb-$n-$fmt.log" java -Xmx2g -cp "$bench_cp" org.modelcensus.bench.DuckDbCensus \

@@ -27,18 +27,34 @@ CENSUS_CLASSPATH="$CENSUS_HOME/target/classes:$(cat target/classpath.txt)"
 export CENSUS_HOME CENSUS_JAR CENSUS_CLASSPATH
 
 # census_java ARGS...: model-census in this process's place. JVM options are read one way: conf/jvm.options (what
-# Spark needs on Java 17), then the heap (CENSUS_DRIVER_MEMORY, default 2g) and CENSUS_EXTRA_JVM_OPTS.
-# A census is a short job: the C1 compiler alone halves its CPU time on small inputs (C2 compiles Spark's hot code for
-# minutes on 2 cores); C1 alone gets a larger code cache, which Spark's generated code fills in a long run. For
-# catalogues of millions of rows add CENSUS_EXTRA_JVM_OPTS=-XX:TieredStopAtLevel=4.
+# Spark needs on Java 17), then census_jvm_flags.
 census_java() {
   # shellcheck disable=SC2046 # census_jvm_flags prints several options
-  exec java "@$CENSUS_HOME/conf/jvm.options" $(census_jvm_flags) -cp "$CENSUS_CLASSPATH" org.modelcensus.ModelCensus "$@"
+  exec java "@$CENSUS_HOME/conf/jvm.options" $(census_jvm_flags "$(census_input "$@")") -cp "$CENSUS_CLASSPATH" \
+    org.modelcensus.ModelCensus "$@"
 }
 
-# The JVM options of a job after conf/jvm.options, one per word.
+# census_jvm_flags [INPUT]: the JVM options of a job after conf/jvm.options: the JIT chosen by the input's size, the heap
+# (CENSUS_DRIVER_MEMORY, default 2g) and CENSUS_EXTRA_JVM_OPTS. Up to 16 MB of input (the real catalogue is 0.35 MB) the
+# C1 compiler alone, with a larger code cache for Spark's generated code: C2 would compile Spark's hot code for longer
+# than such a run lasts. Above it (millions of models) the full tiered JIT, which pays back on long scans.
 census_jvm_flags() {
-  echo "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -Xmx${CENSUS_DRIVER_MEMORY:-2g} ${CENSUS_EXTRA_JVM_OPTS:-}"
+  local jit="-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m"
+  if [[ -n ${1:-} && -e $1 ]] && (( $(du -sbL "$1" | cut -f1) > 16 * 1024 * 1024 )); then
+    jit=""
+  fi
+  echo "$jit -Xmx${CENSUS_DRIVER_MEMORY:-2g} ${CENSUS_EXTRA_JVM_OPTS:-}"
+}
+
+# census_input ARGS...: the --input of a census's arguments, else the input= of conf/census.properties.
+census_input() {
+  local previous=""
+  for arg in "$@"; do
+    case "$arg" in --input=*) echo "${arg#--input=}"; return ;; esac
+    if [[ $previous == --input ]]; then echo "$arg"; return; fi
+    previous="$arg"
+  done
+  sed -n 's/^input=//p' conf/census.properties 2>/dev/null | tail -n 1
 }
 
 # census_spark_home: exports SPARK_HOME=target/spark-home, a Spark home made of the Maven-resolved jars (no Spark
