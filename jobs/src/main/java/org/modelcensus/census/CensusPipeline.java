@@ -35,6 +35,8 @@ import org.modelcensus.read.CatalogueReader;
 import org.modelcensus.quality.DataQuality;
 import org.modelcensus.reference.ReferenceData;
 import org.modelcensus.report.ReportRenderer;
+import org.modelcensus.scope.CatalogueKind;
+import org.modelcensus.scope.ComputeScope;
 import org.modelcensus.transform.CensusFunctions;
 import org.modelcensus.transform.SqlRunner;
 import org.modelcensus.write.CsvExporter;
@@ -131,6 +133,8 @@ public final class CensusPipeline {
 
         CatalogueRead catalogue = reader.read(input);
         audit.input(catalogue.fingerprint());
+        CatalogueKind kind = CatalogueKind.of(catalogue);
+        audit.catalogue(kind.name());
         if (!catalogue.header().unusedColumns().isEmpty()) {
             LOG.info("columns not used by the census: {}", catalogue.header().unusedColumns());
         }
@@ -152,6 +156,7 @@ public final class CensusPipeline {
         LOG.info("read {} in {}", config.input(), elapsed(started));
         sql.run("reference");
         sql.run("staging");
+        audit.excluded(ComputeScope.excluded(spark, config));
         Map<String, Dataset<Row>> silver = sql.run(Warehouse.SILVER, this::materialize);
         LOG.info("silver tables computed in {}", elapsed(started));
 
@@ -191,7 +196,7 @@ public final class CensusPipeline {
             Map<String, Dataset<Row>> exported = new LinkedHashMap<>(gold);
             exported.put("rejected_rows", catalogue.rejected());
             exported.putAll(auditTables);
-            exported.put(RunAudit.TABLE, RunAudit.runsOf(warehouse, config.snapshotDate()).map(runs -> runs.unionByName(record)).orElse(record));
+            exported.put(RunAudit.TABLE, RunAudit.runsOf(warehouse, config.snapshotDate()).map(runs -> runs.unionByName(record, true)).orElse(record));
             new CsvExporter(spark, config.exportCsvDir()).exportAll(exported);
             LOG.info("exported {} tables to {}", exported.size(), config.exportCsvDir());
         }
