@@ -16,7 +16,8 @@ import org.modelcensus.config.TextSource;
 
 /**
  * The reference tables of conf/reference/, loaded as DataFrames and registered as the SQL views
- * ref_countries, ref_organizations, ref_domain_groups, ref_task_groups and ref_org_categories; the enrichment
+ * ref_countries, ref_organizations, ref_domain_groups, ref_task_groups, ref_org_categories, ref_compute_thresholds and
+ * ref_accessibility_groups; the enrichment
  * (scripts/enrich.sh) also registers ref_hardware_aliases and ref_hardware_precisions.
  */
 public final class ReferenceData {
@@ -30,7 +31,9 @@ public final class ReferenceData {
             new Table("organizations.csv", "ref_organizations", List.of("organization", "org_group", "hq_country_code")),
             new Table("domain_groups.csv", "ref_domain_groups", List.of("domain", "domain_group")),
             new Table("task_groups.csv", "ref_task_groups", List.of("task", "task_group")),
-            new Table("org_categories.csv", "ref_org_categories", List.of("epoch_category", "org_category")));
+            new Table("org_categories.csv", "ref_org_categories", List.of("epoch_category", "org_category")),
+            new Table("compute_thresholds.csv", "ref_compute_thresholds", List.of("threshold_flop", "label")),
+            new Table("accessibility_groups.csv", "ref_accessibility_groups", List.of("model_accessibility", "accessibility")));
 
     private static final List<Table> HARDWARE_TABLES = List.of(
             new Table("hardware_aliases.csv", "ref_hardware_aliases", List.of("catalogue_name", "hardware_name")),

@@ -65,9 +65,11 @@ class RunAuditTest {
         assertEquals(1L, written.get("silver.rejected_rows"));
         assertEquals(warehouse.readSnapshot(Warehouse.GOLD, "models_by_year", java.time.LocalDate.of(2024, 7, 16)).orElseThrow().count(),
                 written.get("gold.models_by_year"));
-        assertEquals(13, written.keySet().stream().filter(k -> k.startsWith("gold.")).count(), "every gold table: " + written);
+        assertEquals(17, written.keySet().stream().filter(k -> k.startsWith("gold.")).count(), "every gold table: " + written);
         assertEquals("3.5.4", succeeded.getAs("spark_version"));
         assertEquals("3.3.2", succeeded.getAs("delta_version"));
+        assertEquals("large_scale", succeeded.getAs("catalogue"), "no Notability criteria column");
+        assertTrue(succeeded.getJavaMap(succeeded.fieldIndex("rows_excluded")).isEmpty(), "no --min-compute: nothing left out");
         assertFalse(succeeded.<Timestamp>getAs("ended_at").before(succeeded.<Timestamp>getAs("started_at")));
 
         Row gated = runs.get(1);
