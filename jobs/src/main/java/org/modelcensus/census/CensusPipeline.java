@@ -201,7 +201,7 @@ public final class CensusPipeline {
             LOG.info("exported {} tables to {}", exported.size(), config.exportCsvDir());
         }
         java.nio.file.Path report = config.reportDir() == null ? null
-                : new ReportRenderer(config.reportDir()).render(config, gold, spark.table("ref_countries"), quality.table());
+                : new ReportRenderer(config.reportDir()).render(config, kind, gold, spark, quality.table());
         audit.append(record);
         CensusCatalog.registerAfterRun(spark, config.warehouse());
         LOG.info("read {} records = {} accepted + {} rejected; wrote {} tables to {}", accepted + rejected, accepted, rejected,
