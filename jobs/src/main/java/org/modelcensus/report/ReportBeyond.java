@@ -41,7 +41,7 @@ final class ReportBeyond {
     /** models_over_compute_thresholds: one column per threshold, the window's models of each country. */
     Card thresholds() {
         Map<String, Map<String, Long>> byCountry = totals("models_over_compute_thresholds", "threshold_flop");
-        HtmlTable table = new HtmlTable("").column(null, labels.text("beyond.country"), false);
+        HtmlTable table = countryTable();
         List<String> columns = new ArrayList<>();
         for (double threshold : data.thresholds()) {
             String flop = Text.number(threshold);
@@ -50,11 +50,7 @@ final class ReportBeyond {
         }
         String lowest = columns.isEmpty() ? "" : columns.get(0);
         for (String code : ordered(byCountry, counts -> counts.getOrDefault(lowest, 0L))) {
-            List<Cell> cells = new ArrayList<>();
-            for (String column : columns) {
-                cells.add(Cell.count(column, byCountry.get(code).getOrDefault(column, 0L)));
-            }
-            table.row(code, ReportTables.countryHeader(data, code), cells);
+            table.row(code, ReportTables.countryHeader(data, code), counts(byCountry.get(code), columns));
         }
         return ReportTables.card("beyond-thresholds", labels.text("thresholds.title", data.window()), labels.text("unit.models"), table,
                 labels.text("thresholds.note"), false, labels);
@@ -62,11 +58,8 @@ final class ReportBeyond {
 
     /** compute_growth: growth per year and doubling time of all countries and of each country with enough models. */
     Card growth() {
-        HtmlTable table = new HtmlTable("")
-                .column(null, labels.text("beyond.country"), false)
-                .column("models", labels.text("growth.models"), true)
-                .column("growth_per_year", labels.text("growth.per_year"), true)
-                .column("doubling_months", labels.text("growth.doubling"), true);
+        HtmlTable table = countryTable("models", "growth.models", "growth_per_year", "growth.per_year",
+                "doubling_months", "growth.doubling");
         for (Cells fit : data.table("compute_growth")) {
             String scope = fit.text("scope");
             table.row(scope, ReportTables.countryHeader(data, scope), List.of(
@@ -102,16 +95,13 @@ final class ReportBeyond {
         Map<String, Map<String, Long>> byCountry = totals("models_by_accessibility", "accessibility");
         Set<String> groups = new LinkedHashSet<>(GROUPS);
         byCountry.values().forEach(counts -> groups.addAll(counts.keySet())); // a group the reference file adds
-        HtmlTable table = new HtmlTable("").column(null, labels.text("beyond.country"), false);
+        HtmlTable table = countryTable();
         for (String group : groups) {
             table.column(group, GROUPS.contains(group) ? labels.text("accessibility." + group) : Text.of(group), true);
         }
         table.column("total", labels.text("total"), true);
         for (String code : ordered(byCountry, ReportBeyond::total)) {
-            List<Cell> cells = new ArrayList<>();
-            for (String group : groups) {
-                cells.add(Cell.count(group, byCountry.get(code).getOrDefault(group, 0L)));
-            }
+            List<Cell> cells = counts(byCountry.get(code), groups);
             cells.add(Cell.count("total", total(byCountry.get(code))).withClass("total"));
             table.row(code, ReportTables.countryHeader(data, code), cells);
         }
@@ -121,11 +111,8 @@ final class ReportBeyond {
 
     /** open_weights_share: each country's models, those with open weights and their share. */
     Card openWeights() {
-        HtmlTable table = new HtmlTable("")
-                .column(null, labels.text("beyond.country"), false)
-                .column("models", labels.text("open_weights.models"), true)
-                .column("open_weights_models", labels.text("open_weights.open"), true)
-                .column("open_weights_share_pct", labels.text("open_weights.share"), true);
+        HtmlTable table = countryTable("models", "open_weights.models", "open_weights_models", "open_weights.open",
+                "open_weights_share_pct", "open_weights.share");
         for (Cells country : data.table("open_weights_share")) {
             String code = country.text("country_code");
             Double share = country.number("open_weights_share_pct");
@@ -136,6 +123,24 @@ final class ReportBeyond {
         }
         return ReportTables.card("beyond-open-weights", labels.text("open_weights.title", data.window()), labels.text("unit.models"),
                 table, labels.text("open_weights.note"), false, labels);
+    }
+
+    /** A table of one row per country: the country, then numeric columns given as pairs of key and label key. */
+    private HtmlTable countryTable(String... columnsAndLabels) {
+        HtmlTable table = new HtmlTable("").column(null, labels.text("beyond.country"), false);
+        for (int i = 0; i < columnsAndLabels.length; i += 2) {
+            table.column(columnsAndLabels[i], labels.text(columnsAndLabels[i + 1]), true);
+        }
+        return table;
+    }
+
+    /** A count cell per column; 0 where the country has none. */
+    private static List<Cell> counts(Map<String, Long> counts, java.util.Collection<String> columns) {
+        List<Cell> cells = new ArrayList<>();
+        for (String column : columns) {
+            cells.add(Cell.count(column, counts.getOrDefault(column, 0L)));
+        }
+        return cells;
     }
 
     /** The publication date as the fit takes it: year + (day of year - 1) / days in that year. */
