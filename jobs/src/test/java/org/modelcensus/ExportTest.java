@@ -31,7 +31,7 @@ class ExportTest {
 
         assertEquals(0, export.exitCode(), export.err());
         List<String> files = csvFiles(ofRun);
-        assertEquals(21, files.size(), "17 gold tables (13 of the report, 4 beyond it) and 4 audit tables: " + files);
+        assertEquals(22, files.size(), "18 gold tables (the report's 13, compute_by_country_year, 4 beyond the report) and 4 audit tables: " + files);
         assertTrue(files.containsAll(List.of("rejected_rows.csv", "data_quality.csv", "catalogue_changes.csv", "census_runs.csv")), files.toString());
         assertEquals(files, csvFiles(ofWarehouse));
         for (String file : files) {
