@@ -1,10 +1,12 @@
 -- stg_catalogue: the accepted catalogue rows, list fields split and numbers parsed.
--- grain: one row per accepted model (the reader has already rejected bad dates, empty names, duplicates).
+-- grain: one row per accepted model the census counts (the reader has already rejected bad dates, empty names,
+-- duplicates; stg_catalogue_scope leaves out the models below --min-compute).
 -- split_list(x) is the spec's list rule: split on ',', trim, drop empty items, drop repeats (first kept).
 -- A non-numeric number becomes null here; the data-quality step reports it (spec: Input).
 
 with catalogue as (
-    select * from catalogue_accepted
+    select * from stg_catalogue_scope
+    where excluded_reason is null
 ),
 
 parsed as (

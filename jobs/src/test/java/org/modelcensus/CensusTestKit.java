@@ -188,8 +188,17 @@ public final class CensusTestKit {
 
     /** The default census window (2020..2023, focus KOR, minimum 3 models per organization) with the given ranking. */
     public static CensusConfig config(int topYear, int topN) {
+        return config(topYear, topN, null, 10);
+    }
+
+    /** The default census (window 2020..2023, ranked year 2024) with --min-compute (null: none) and --min-growth-models. */
+    public static CensusConfig config(Double minCompute, int minGrowthModels) {
+        return config(2024, 4, minCompute, minGrowthModels);
+    }
+
+    private static CensusConfig config(int topYear, int topN, Double minCompute, int minGrowthModels) {
         return new CensusConfig("unused.csv", org.modelcensus.read.CatalogueInput.Format.csv, "unused-warehouse", CensusConfig.OutputFormat.delta,
-                LocalDate.of(2024, 7, 16), 2020, 2023, "KOR", topYear, topN, 3, null, 0.05, null, null, null, null, false);
+                LocalDate.of(2024, 7, 16), 2020, 2023, "KOR", topYear, topN, 3, null, 0.05, null, null, null, null, minCompute, minGrowthModels, false);
     }
 
     /**

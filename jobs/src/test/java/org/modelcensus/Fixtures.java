@@ -18,6 +18,10 @@ public final class Fixtures {
     public static final Path HARDWARE = PROJECT.resolve("conf/epoch/ml_hardware_2025-07.csv");
     /** Every gold table of the real snapshot with the default options, as the specification gives it. */
     public static final Path EXPECTED = PROJECT.resolve("jobs/src/test/resources/expected/2024-07-16");
+    /** The tables beyond the report of the real snapshot with the default options, computed by hand (see its README.md). */
+    public static final Path EXPECTED_BEYOND = PROJECT.resolve("jobs/src/test/resources/expected/beyond-the-report/2024-07-16");
+    /** A made-up catalogue in the layout of Epoch AI's notable models of 2025 (see catalogues/README.md). */
+    public static final Path NOTABLE = PROJECT.resolve("jobs/src/test/resources/catalogues/notable_ai_models_madeup_2025-06-01.csv");
     /** A made-up 50-record catalogue of 2024-07-16 with two records to reject (a repeated name, 2023-02-30). */
     public static final Path SAMPLE = PROJECT.resolve("jobs/src/test/resources/catalogues/large_scale_ai_models_sample_2024-07-16.csv");
     /** Malformed catalogues (see its README.md). */

@@ -54,7 +54,10 @@ public final class RunAudit {
             .add("rows_written", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType))
             .add("checks_failed", DataTypes.createArrayType(DataTypes.StringType))
             .add("spark_version", DataTypes.StringType)
-            .add("delta_version", DataTypes.StringType);
+            .add("delta_version", DataTypes.StringType)
+            // what was counted: the catalogue's kind and the accepted models --min-compute left out, per reason
+            .add("catalogue", DataTypes.StringType)
+            .add("rows_excluded", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType));
 
     private final SparkSession spark;
     private final String runId = UUID.randomUUID().toString();
@@ -66,6 +69,8 @@ public final class RunAudit {
     private Long rejected;
     private Map<String, Long> rowsWritten = new LinkedHashMap<>();
     private List<String> checksFailed = List.of();
+    private String catalogue;
+    private Map<String, Long> rowsExcluded = new LinkedHashMap<>();
 
     public RunAudit(SparkSession spark, CensusConfig config) {
         this.spark = spark;
@@ -98,6 +103,16 @@ public final class RunAudit {
         this.checksFailed = List.copyOf(checks);
     }
 
+    /** The kind of catalogue read: large_scale, notable or all (see scope.CatalogueKind). */
+    public void catalogue(String kind) {
+        this.catalogue = kind;
+    }
+
+    /** Accepted models left out of every table by --min-compute, per reason. */
+    public void excluded(Map<String, Long> rows) {
+        this.rowsExcluded = new LinkedHashMap<>(rows);
+    }
+
     /** This run's census_runs row as it stands now, ended with the given status. */
     public Dataset<Row> record(String status, int exitCode, String message) {
         Row row = RowFactory.create(
@@ -118,7 +133,9 @@ public final class RunAudit {
                 rowsWritten,
                 checksFailed.toArray(String[]::new),
                 spark.version(),
-                io.delta.package$.MODULE$.VERSION());
+                io.delta.package$.MODULE$.VERSION(),
+                catalogue,
+                rowsExcluded);
         return spark.createDataFrame(List.of(row), SCHEMA);
     }
 

@@ -35,6 +35,8 @@ import org.modelcensus.read.InputFingerprint;
 import org.modelcensus.quality.DataQuality;
 import org.modelcensus.reference.ReferenceData;
 import org.modelcensus.report.ReportRenderer;
+import org.modelcensus.scope.CatalogueKind;
+import org.modelcensus.scope.ComputeScope;
 import org.modelcensus.transform.CensusFunctions;
 import org.modelcensus.transform.SqlRunner;
 import org.modelcensus.write.CsvExporter;
@@ -143,6 +145,8 @@ public final class CensusPipeline {
         }
 
         CatalogueRead catalogue = reader.read(input, fingerprint);
+        CatalogueKind kind = CatalogueKind.of(catalogue);
+        audit.catalogue(kind.name());
         if (!catalogue.header().unusedColumns().isEmpty()) {
             LOG.info("columns not used by the census: {}", catalogue.header().unusedColumns());
         }
@@ -164,6 +168,7 @@ public final class CensusPipeline {
         phases.done("read");
         sql.run("reference");
         sql.run("staging");
+        audit.excluded(ComputeScope.excluded(spark, config));
         Map<String, Dataset<Row>> silver = sql.run(Warehouse.SILVER, this::materialize);
         phases.done("silver");
 
@@ -202,13 +207,13 @@ public final class CensusPipeline {
             Map<String, Dataset<Row>> exported = new LinkedHashMap<>(gold);
             exported.put("rejected_rows", catalogue.rejected());
             exported.putAll(auditTables);
-            exported.put(RunAudit.TABLE, RunAudit.runsOf(warehouse, config.snapshotDate()).map(runs -> runs.unionByName(record)).orElse(record));
+            exported.put(RunAudit.TABLE, RunAudit.runsOf(warehouse, config.snapshotDate()).map(runs -> runs.unionByName(record, true)).orElse(record));
             new CsvExporter(spark, config.exportCsvDir()).exportAll(exported);
             LOG.info("exported {} tables to {}", exported.size(), config.exportCsvDir());
             phases.done("export");
         }
         java.nio.file.Path report = config.reportDir() == null ? null
-                : new ReportRenderer(config.reportDir()).render(config, gold, spark.table("ref_countries"), quality.table());
+                : new ReportRenderer(config.reportDir()).render(config, kind, gold, spark, quality.table());
         phases.done("report");
         audit.append(record);
         phases.done("audit");

@@ -1,6 +1,7 @@
 package org.modelcensus.config;
 
 import org.modelcensus.read.CatalogueInput;
+import org.modelcensus.write.CsvExporter;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -14,6 +15,9 @@ import java.util.Map;
  * @param maxRejectShare largest share of rejected records (0..1) a run accepts before its quality gate stops it
  * @param reportDir    local folder the HTML report is written to, as {@code <reportDir>/<snapshot-date>/index.html};
  *                     null = no report
+ * @param minCompute   --min-compute: the census counts only the models with at least this training compute (FLOP);
+ *                     null = every model, with a compute figure or not
+ * @param minGrowthModels fewest models with a compute figure a country needs for a row of compute_growth
  * @param force        recompute even when the input and options equal the last successful run's
  */
 public record CensusConfig(
@@ -34,6 +38,8 @@ public record CensusConfig(
         String sqlDir,
         String referenceDir,
         String reportDir,
+        Double minCompute,
+        int minGrowthModels,
         boolean force) {
 
     public enum OutputFormat { delta, parquet }
@@ -49,6 +55,9 @@ public record CensusConfig(
         parameters.put("min_org_models", Integer.toString(minOrgModels));
         parameters.put("snapshot_date", snapshotDate.toString());
         parameters.put("max_reject_share", Double.toString(maxRejectShare));
+        // an SQL literal: null when --min-compute is not given (see sql/staging/stg_catalogue_scope.sql)
+        parameters.put("min_compute_flop", minCompute == null ? "null" : Double.toString(minCompute));
+        parameters.put("min_growth_models", Integer.toString(minGrowthModels));
         return parameters;
     }
 
@@ -72,12 +81,14 @@ public record CensusConfig(
         options.put("sql-dir", sqlDir);
         options.put("reference-dir", referenceDir);
         options.put("report-dir", reportDir);
+        options.put("min-compute", minCompute == null ? null : CsvExporter.formatNumber(minCompute));
+        options.put("min-growth-models", Integer.toString(minGrowthModels));
         return options;
     }
 
     /** The same settings filed under another snapshot date. */
     public CensusConfig withSnapshotDate(LocalDate date) {
         return new CensusConfig(input, inputFormat, warehouse, format, date, fromYear, toYear, focusCountry, topYear, topN, minOrgModels,
-                exportCsvDir, maxRejectShare, master, sqlDir, referenceDir, reportDir, force);
+                exportCsvDir, maxRejectShare, master, sqlDir, referenceDir, reportDir, minCompute, minGrowthModels, force);
     }
 }

@@ -82,6 +82,15 @@ public final class CensusOptions {
     @Option(names = "--export-csv", paramLabel = "DIR", description = "Also write each breakdown table as DIR/<table>.csv.")
     String exportCsv;
 
+    @Option(names = "--min-compute", paramLabel = "FLOP",
+            description = "Count only the models trained with at least FLOP (for example 1e23); the others, and models without a "
+                    + "compute figure, are left out of every table and counted in census_runs (default: every model).")
+    String minCompute;
+
+    @Option(names = "--min-growth-models", paramLabel = "N", defaultValue = "10",
+            description = "Fewest models with a compute figure for a country's row of compute_growth (default: ${DEFAULT-VALUE}).")
+    int minGrowthModels;
+
     @Option(names = "--report-dir", paramLabel = "DIR", defaultValue = "report",
             description = "Local folder of the HTML report, written as DIR/<snapshot-date>/index.html (default: ${DEFAULT-VALUE}).")
     String reportDir;
@@ -149,13 +158,16 @@ public final class CensusOptions {
         if (!(maxRejectShare >= 0 && maxRejectShare <= 1)) {
             throw new CensusInputException("--max-reject-share must be a share between 0 and 1 (for example 0.05), got " + maxRejectShare + ".");
         }
+        if (minGrowthModels < 2) {
+            throw new CensusInputException("--min-growth-models must be 2 or more (a line needs two models), got " + minGrowthModels + ".");
+        }
         String country = focusCountry.trim().toUpperCase(Locale.ROOT);
         if (!country.matches("[A-Z]{3}")) {
             throw new CensusInputException("--focus-country '" + focusCountry + "' is not an ISO 3166-1 alpha-3 code (for example KOR).");
         }
         return new CensusConfig(input.trim(), catalogueFormat, job.warehouse(), outputFormat, parseSnapshotDate(snapshotDate), fromYear, toYear,
                 country, rankedYear, topN, minOrgModels, blankToNull(exportCsv), maxRejectShare, job.master(),
-                sources.sqlDir(), sources.referenceDir(), blankToNull(reportDir), force);
+                sources.sqlDir(), sources.referenceDir(), blankToNull(reportDir), parseMinCompute(minCompute), minGrowthModels, force);
     }
 
     /** Strict ISO date, so 2023-02-30 is refused rather than rolled over. */
@@ -177,6 +189,24 @@ public final class CensusOptions {
             throw new CensusInputException("Malformed --snapshot-date '" + text + "': use a real date as YYYY-MM-DD.");
         }
         return date;
+    }
+
+    /** --min-compute: null when not given; else a number of FLOP, 0 or more. */
+    static Double parseMinCompute(String text) {
+        String given = blankToNull(text);
+        if (given == null) {
+            return null;
+        }
+        double flop;
+        try {
+            flop = Double.parseDouble(given);
+        } catch (NumberFormatException e) {
+            flop = Double.NaN;
+        }
+        if (!(flop >= 0) || Double.isInfinite(flop)) {
+            throw new CensusInputException("--min-compute '" + text + "' is not a number of FLOP, 0 or more (for example 1e23).");
+        }
+        return flop;
     }
 
     private static void requireYear(String option, int year) {
@@ -219,7 +249,7 @@ public final class CensusOptions {
         }
         Set<String> known = new TreeSet<>(Set.of("input", "input-format", "warehouse", "format", "snapshot-date", "from", "to",
                 "focus-country", "top-year", "top-n", "min-org-models", "max-reject-share", "export-csv", "master", "sql-dir", "reference-dir",
-                "report-dir"));
+                "report-dir", "min-compute", "min-growth-models"));
         for (String key : properties.stringPropertyNames()) {
             if (!known.contains(key)) {
                 throw new CensusInputException("Unknown key '" + key + "' in " + file + ": known keys are " + known + ".");

@@ -18,8 +18,9 @@ import org.modelcensus.config.TextSource;
 
 /**
  * The reference tables of conf/reference/, loaded as DataFrames and registered as the SQL views ref_countries,
- * ref_organizations, ref_domain_groups, ref_task_groups, ref_org_categories, ref_hardware_aliases and
- * ref_hardware_precisions; catalogue_fields.csv names the catalogue's columns for the reader.
+ * ref_organizations, ref_domain_groups, ref_task_groups, ref_org_categories, ref_compute_thresholds,
+ * ref_accessibility_groups, ref_hardware_aliases and ref_hardware_precisions; catalogue_fields.csv names the
+ * catalogue's columns for the reader.
  */
 public final class ReferenceData {
 
@@ -38,6 +39,8 @@ public final class ReferenceData {
             new Table("domain_groups.csv", "ref_domain_groups", List.of("domain", "domain_group")),
             new Table("task_groups.csv", "ref_task_groups", List.of("task", "task_group")),
             new Table("org_categories.csv", "ref_org_categories", List.of("epoch_category", "org_category")),
+            new Table("compute_thresholds.csv", "ref_compute_thresholds", List.of("threshold_flop", "label")),
+            new Table("accessibility_groups.csv", "ref_accessibility_groups", List.of("model_accessibility", "accessibility")),
             new Table("hardware_aliases.csv", "ref_hardware_aliases", List.of("catalogue_name", "hardware_name")),
             HARDWARE_PRECISIONS);
 

@@ -18,10 +18,13 @@ final class Labels {
 
     private final Properties pageText;
     private final Map<String, String> korean;
+    /** What the run counted, filled into every text: {counted}, {Counted} and {counted_multimodal}. */
+    private final Map<String, Text> counted;
 
-    private Labels(Properties pageText, Map<String, String> korean) {
+    private Labels(Properties pageText, Map<String, String> korean, Map<String, Text> counted) {
         this.pageText = pageText;
         this.korean = korean;
+        this.counted = counted;
     }
 
     static Labels load() {
@@ -39,7 +42,22 @@ final class Labels {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the report's labels", e);
         }
-        return new Labels(pageText, korean);
+        return new Labels(pageText, korean, Map.of());
+    }
+
+    /**
+     * These texts for a run that counted the models of a catalogue kind (large_scale, notable, all), those of at
+     * least {@code minCompute} FLOP when not null: "notable AI models with at least 1e+23 FLOP".
+     */
+    Labels counting(String catalogue, Double minCompute) {
+        Text models = text("counted." + catalogue);
+        if (minCompute != null) {
+            models = text("counted.min_compute", Map.of("models", models, "flop", Text.of(Text.number(minCompute))));
+        }
+        Text capitalized = new Text(Character.toUpperCase(models.en().charAt(0)) + models.en().substring(1), models.ko());
+        // Korean puts "multimodal" before the noun: 초거대 AI 모델 -> 초거대 AI 멀티모달 모델
+        Text multimodal = new Text("multimodal " + models.en(), models.ko().replaceFirst("모델$", "멀티모달 모델"));
+        return new Labels(pageText, korean, Map.of("counted", models, "Counted", capitalized, "counted_multimodal", multimodal));
     }
 
     /** The page text of a key. */
@@ -49,7 +67,7 @@ final class Labels {
         if (en == null || ko == null) {
             throw new IllegalStateException("report/labels.properties has no " + key + ".en and " + key + ".ko");
         }
-        return new Text(en, ko);
+        return new Text(en, ko).with(counted);
     }
 
     /** The page text of a key with its {name} parameters filled. */

@@ -11,9 +11,19 @@ import java.util.stream.IntStream;
  *
  * @param source       the input catalogue's file name
  * @param countryNames English and Korean country names by country code
+ * @param catalogue    what was counted: the catalogue's kind (large_scale, notable, all) and --min-compute (null: none)
+ * @param thresholds   the compute thresholds of conf/reference/compute_thresholds.csv, ascending
+ * @param fittedModels the window's models with a positive compute figure (model, publication_date,
+ *                     training_compute_flop): the points of the compute growth chart
+ * @param minGrowthModels --min-growth-models: the fewest fitted models of a country's compute growth
  */
 record ReportData(LocalDate snapshotDate, String source, int fromYear, int toYear, String focusCountry, int topYear,
-                  int minOrgModels, Map<String, List<Cells>> gold, Map<String, Text> countryNames, List<Cells> dataQuality) {
+                  int minOrgModels, Map<String, List<Cells>> gold, Map<String, Text> countryNames, List<Cells> dataQuality,
+                  Counted catalogue, List<Double> thresholds, List<Cells> fittedModels, int minGrowthModels) {
+
+    /** What the run counted: the models of a kind of catalogue, those of at least {@code minCompute} FLOP when not null. */
+    record Counted(String kind, Double minCompute) {
+    }
 
     /** The rows of a gold table; none when the run did not produce it. */
     List<Cells> table(String name) {

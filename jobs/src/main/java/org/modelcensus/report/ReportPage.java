@@ -17,18 +17,24 @@ import java.util.regex.Pattern;
 final class ReportPage {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
+    /** Epoch AI's page of each catalogue, credited at the foot of the page. */
+    private static final Map<String, String> SOURCE_PAGES = Map.of(
+            "large_scale", "https://epoch.ai/data/large-scale-ai-models",
+            "notable", "https://epoch.ai/data/notable-ai-models",
+            "all", "https://epoch.ai/data");
 
     private final ReportData data;
     private final Labels labels;
 
     ReportPage(ReportData data, Labels labels) {
         this.data = data;
-        this.labels = labels;
+        this.labels = labels.counting(data.catalogue().kind(), data.catalogue().minCompute());
     }
 
     String html() {
         ReportTables tables = new ReportTables(data, labels);
         ReportFigures figures = new ReportFigures(data, labels);
+        ReportBeyond beyond = new ReportBeyond(data, labels);
         // Wide blocks in the report's order; half-width ones paired by height, side by side.
         List<Card> cards = new ArrayList<>(List.of(
                 new ReportHeadline(data, labels).card(),
@@ -38,7 +44,11 @@ final class ReportPage {
                 tables.table3(), tables.table5(),
                 tables.table4(), figures.figure5(),
                 tables.table6(), figures.figure4(),
-                tables.table7()));
+                tables.table7(),
+                beyond.introduction(),
+                beyond.thresholds(), beyond.openWeights(),
+                beyond.growth(), beyond.growthChart(),
+                beyond.accessibility()));
         if (data.dataQuality() != null) {
             cards.add(new ReportQuality(data, labels).card());
         }
@@ -47,12 +57,26 @@ final class ReportPage {
             sections.append(card.html()).append("\n\n");
         }
         Text title = labels.text("page.title", data.window());
+        Text subtitle = subtitle();
         return fill(template(), Map.of(
                 "title_en", Html.escape(title.en()),
                 "title_ko", Html.escape(title.ko()),
+                "subtitle_en", Html.escape(subtitle.en()),
+                "subtitle_ko", Html.escape(subtitle.ko()),
+                "source_page", Html.escape(SOURCE_PAGES.get(data.catalogue().kind())),
                 "snapshot_date", Html.escape(data.snapshotDate().toString()),
                 "source", Html.escape(data.source()),
                 "sections", sections.toString()));
+    }
+
+    /** What the page counts, in a sentence or two: the catalogue and --min-compute. */
+    private Text subtitle() {
+        Text subtitle = labels.text("page.subtitle." + data.catalogue().kind());
+        if (data.catalogue().minCompute() == null) {
+            return subtitle;
+        }
+        Text only = labels.text("page.subtitle.min_compute", Map.of("flop", Text.of(Text.number(data.catalogue().minCompute()))));
+        return new Text(subtitle.en() + " " + only.en(), subtitle.ko() + ". " + only.ko());
     }
 
     /** Replaces every placeholder in one pass, so that a value that looks like a placeholder stays as it is. */

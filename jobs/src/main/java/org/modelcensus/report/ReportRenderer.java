@@ -15,9 +15,11 @@ import java.util.Objects;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructField;
 import org.modelcensus.config.CensusConfig;
+import org.modelcensus.scope.CatalogueKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,19 +42,27 @@ public final class ReportRenderer {
     /**
      * Renders the report of one run.
      *
-     * @param config      the run's settings: snapshot date, input, window, focus country, top year
+     * @param config      the run's settings: snapshot date, input, window, focus country, top year, --min-compute
+     * @param catalogue   the kind of catalogue the run read
      * @param gold        the gold tables by name, as {@code CensusPipeline.run} produced them
-     * @param countries   the reference countries (country_code, country_name_en, country_name_ko)
+     * @param views       the run's session, whose views the page also reads: ref_countries (the country names),
+     *                    ref_compute_thresholds and window_models (the points of the compute growth chart)
      * @param dataQuality the run's data-quality checks, or null when there are none
      * @return the written page
      */
-    public Path render(CensusConfig config, Map<String, Dataset<Row>> gold, Dataset<Row> countries, Dataset<Row> dataQuality) {
+    public Path render(CensusConfig config, CatalogueKind catalogue, Map<String, Dataset<Row>> gold, SparkSession views,
+                       Dataset<Row> dataQuality) {
         Labels labels = Labels.load();
         Map<String, List<Cells>> tables = new LinkedHashMap<>();
         gold.forEach((name, rows) -> tables.put(name, collect(rows)));
+        List<Double> thresholds = views.table("ref_compute_thresholds").selectExpr("cast(threshold_flop as double)").distinct()
+                .orderBy("threshold_flop").collectAsList().stream().filter(row -> !row.isNullAt(0)).map(row -> row.getDouble(0)).toList();
+        List<Cells> fittedModels = collect(views.table("window_models").where("training_compute_flop > 0")
+                .select("model", "publication_date", "training_compute_flop").orderBy("publication_date", "model"));
         ReportData data = new ReportData(config.snapshotDate(), fileName(config.input()),
                 config.fromYear(), config.toYear(), config.focusCountry(), config.topYear(), config.minOrgModels(),
-                tables, countryNames(countries, labels), dataQuality == null ? null : collect(dataQuality));
+                tables, countryNames(views.table("ref_countries"), labels), dataQuality == null ? null : collect(dataQuality),
+                new ReportData.Counted(catalogue.name(), config.minCompute()), thresholds, fittedModels, config.minGrowthModels());
         Path page = reportDir.resolve(config.snapshotDate().toString()).resolve("index.html");
         write(page, new ReportPage(data, labels).html());
         LOG.info("report written to {}", page);
@@ -83,6 +93,7 @@ public final class ReportRenderer {
     private static Map<String, Text> countryNames(Dataset<Row> countries, Labels labels) {
         Map<String, Text> names = new HashMap<>();
         names.put("Multinational", labels.value("Multinational"));
+        names.put(ReportBeyond.ALL_COUNTRIES, labels.text("beyond.all_countries"));
         for (Cells country : collect(countries.select("country_code", "country_name_en", "country_name_ko").distinct())) {
             String en = country.text("country_name_en");
             String ko = country.text("country_name_ko");

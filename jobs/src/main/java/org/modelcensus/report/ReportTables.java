@@ -42,8 +42,7 @@ final class ReportTables {
             }
             cells.add(withCodeveloped(Cell.count("total", ranked.count("models")), ranked.count("codeveloped_models")).withClass("total"));
             cells.add(Cell.count("rank", ranked.count("rank")));
-            String header = data.country(code).html() + "<span class=\"code\">" + Html.escape(code) + "</span>";
-            table.row(code, header, cells);
+            table.row(code, countryHeader(data, code), cells);
         }
         return card("table-1", labels.text("table1.title"), labels.text("unit.models"), table, labels.text("table1.note"), true);
     }
@@ -221,7 +220,18 @@ final class ReportTables {
     }
 
     private Card card(String id, Text title, Text unit, HtmlTable table, Text note, boolean wide) {
+        return card(id, title, unit, table, note, wide, labels);
+    }
+
+    /** A table card; "No models." when the table has no rows. */
+    static Card card(String id, Text title, Text unit, HtmlTable table, Text note, boolean wide, Labels labels) {
         String body = table.isEmpty() ? "<p class=\"empty\">" + labels.text("none").html() + "</p>" : table.html();
         return new Card(id, title, unit, body, note, wide);
+    }
+
+    /** A country's row header: its name in both languages and its code (none for all countries, WLD). */
+    static String countryHeader(ReportData data, String code) {
+        String name = data.country(code).html();
+        return ReportBeyond.ALL_COUNTRIES.equals(code) ? name : name + "<span class=\"code\">" + Html.escape(code) + "</span>";
     }
 }

@@ -65,10 +65,12 @@ class RunAuditTest {
         assertEquals(1L, written.get("silver.rejected_rows"));
         assertEquals(warehouse.readSnapshot(Warehouse.GOLD, "models_by_year", java.time.LocalDate.of(2024, 7, 16)).orElseThrow().count(),
                 written.get("gold.models_by_year"));
-        // the report's 13 tables and compute_by_country_year
-        assertEquals(14, written.keySet().stream().filter(k -> k.startsWith("gold.")).count(), "every gold table: " + written);
+        assertEquals(18, written.keySet().stream().filter(k -> k.startsWith("gold.")).count(),
+                "every gold table: the report's 13, compute_by_country_year and the 4 beyond the report: " + written);
         assertEquals("3.5.4", succeeded.getAs("spark_version"));
         assertEquals("3.3.2", succeeded.getAs("delta_version"));
+        assertEquals("large_scale", succeeded.getAs("catalogue"), "no Notability criteria column");
+        assertTrue(succeeded.getJavaMap(succeeded.fieldIndex("rows_excluded")).isEmpty(), "no --min-compute: nothing left out");
         assertFalse(succeeded.<Timestamp>getAs("ended_at").before(succeeded.<Timestamp>getAs("started_at")));
 
         Row gated = runs.get(1);

@@ -57,7 +57,25 @@ class CensusOptionsTest {
                 () -> assertNull(config.snapshotDate(), "taken from the input file when not given"),
                 () -> assertNull(config.exportCsvDir()),
                 () -> assertNull(config.sqlDir(), "null = the SQL bundled in the jar"),
-                () -> assertNull(config.referenceDir(), "null = the reference data bundled in the jar"));
+                () -> assertNull(config.referenceDir(), "null = the reference data bundled in the jar"),
+                () -> assertNull(config.minCompute(), "every model, with a compute figure or not"),
+                () -> assertEquals(10, config.minGrowthModels()));
+    }
+
+    @Test
+    void minComputeIsANumberOfFlopForTheSqlAndTheRunRecord() {
+        CensusConfig config = parse(lines("min-compute=1e23", "min-growth-models=5", "snapshot-date=2024-07-16"), "--input", "catalogue.csv");
+        CensusConfig every = parse(null, "--input", "catalogue.csv", "--snapshot-date", "2024-07-16");
+
+        assertAll(
+                () -> assertEquals(1e23, config.minCompute()),
+                () -> assertEquals(1e23, Double.parseDouble(config.sqlParameters().get("min_compute_flop")), "a literal of the same double"),
+                () -> assertEquals("1e+23", config.asOptions().get("min-compute"), "as the CSV export writes numbers"),
+                () -> assertEquals(5, config.minGrowthModels()),
+                () -> assertEquals("5", config.sqlParameters().get("min_growth_models")),
+                () -> assertEquals("null", every.sqlParameters().get("min_compute_flop"), "without it, an SQL null"),
+                () -> assertNull(every.asOptions().get("min-compute")),
+                () -> assertEquals(0.0, parse(null, "--input", "c.csv", "--min-compute", "0").minCompute(), "0: every model with a figure"));
     }
 
     @Test
@@ -96,6 +114,9 @@ class CensusOptionsTest {
                 Arguments.of(List.of("--focus-country", "KO"), List.of("--focus-country", "'KO'", "alpha-3")),
                 Arguments.of(List.of("--focus-country", "KOR1"), List.of("--focus-country", "'KOR1'", "alpha-3")),
                 Arguments.of(List.of("--top-n", "0"), List.of("--top-n", "0")),
+                Arguments.of(List.of("--min-compute", "lots"), List.of("--min-compute", "'lots'", "1e23")),
+                Arguments.of(List.of("--min-compute", "-1e23"), List.of("--min-compute", "'-1e23'", "0 or more")),
+                Arguments.of(List.of("--min-growth-models", "1"), List.of("--min-growth-models", "2 or more", "got 1")),
                 Arguments.of(List.of("--from", "twenty"), List.of("--from", "'twenty'")));
     }
 

@@ -39,6 +39,7 @@ class DataQualityTest {
         Dataset<Row> checks = warehouse(root).readSnapshot(Warehouse.AUDIT, "data_quality", LocalDate.of(2024, 7, 16)).orElseThrow();
         assertTable(checks.orderBy("check"),
                 "check | level | value | threshold | rows_affected | status | details",
+                "accessibility_labels_mapped | warning | 0 | 0 | 0 | pass |",
                 "country_labels_mapped | warning | 1 | 0 | 1 | fail | Atlantis",
                 "model_names_unique | error | 0 | 0 | 0 | pass |",
                 "models_have_country | warning | 1 | 0 | 1 | fail | Model C",

@@ -99,7 +99,7 @@ class ReportBrowserTest {
                 () -> assertTrue(english.selectFirst("h1 [data-lang=ko]").text().contains("초거대 AI 모델")),
                 () -> assertTrue(english.selectFirst("h1 [data-lang=en]").text().contains("Large-scale AI models")));
         Elements titles = english.select("section.card > h2");
-        assertEquals(13, titles.size(), "headline, 7 tables, 4 figures and the data-quality checks");
+        assertEquals(19, titles.size(), "headline, 7 tables, 4 figures, 6 beyond the report and the data-quality checks");
         for (Element title : titles) {
             String en = title.select("[data-lang=en]").text();
             String ko = title.select("[data-lang=ko]").text();
@@ -251,7 +251,7 @@ class ReportBrowserTest {
         for (Row model : expected) {
             String rank = model.getAs("rank");
             assertEquals(model.getAs("model"), table.selectFirst("thead th[data-col='" + rank + "']").text());
-            // the page rounds for people (3 significant digits); the expected file holds the exact figures
+            // the page rounds to 3 significant digits for people (Text.number); the export is exact
             assertEquals(Text.number(Double.parseDouble(model.getAs("training_compute_flop"))), cellText(row(table, "compute"), rank),
                     "compute of " + model);
             String parameters = model.getAs("parameters");
@@ -315,7 +315,86 @@ class ReportBrowserTest {
         assertTrue(section.selectFirst(".unit [data-lang=en]").text().startsWith(checks.size() + " checks: "));
     }
 
+    @Test
+    void beyondTheReportThresholds() {
+        Element table = card("beyond-thresholds");
+        Map<String, Map<String, Integer>> byCountry = new LinkedHashMap<>();
+        for (Row row : expectedBeyond("models_over_compute_thresholds")) {
+            byCountry.computeIfAbsent(row.getAs("country_code"), c -> new LinkedHashMap<>())
+                    .merge(row.getAs("threshold_flop"), Integer.parseInt(row.getAs("models")), Integer::sum);
+        }
+        assertEquals(byCountry.keySet(), new java.util.HashSet<>(keys(table)), "a row per country with a model over a threshold");
+        byCountry.forEach((code, counts) -> {
+            for (String threshold : List.of("1e+24", "1e+25", "1e+26")) {
+                assertEquals(String.valueOf(counts.getOrDefault(threshold, 0)), cell(table, code, threshold), code + " at " + threshold);
+            }
+        });
+        assertEquals(List.of("17", "3", "0"), List.of(cell(table, "WLD", "1e+24"), cell(table, "WLD", "1e+25"), cell(table, "WLD", "1e+26")));
+        assertEquals("WLD", keys(table).get(0), "all countries first");
+        assertEquals("전 세계", row(table, "WLD").selectFirst("th [data-lang=ko]").text());
+    }
+
+    @Test
+    void beyondTheReportComputeGrowthAndItsChart() {
+        Element table = card("beyond-growth");
+        List<Row> fits = expectedBeyond("compute_growth");
+        assertEquals(fits.stream().map(f -> f.<String>getAs("scope")).toList(), keys(table), "WLD, then the countries of 10 or more models");
+        for (Row fit : fits) {
+            String scope = fit.getAs("scope");
+            assertEquals(fit.getAs("models"), cell(table, scope, "models"));
+            assertEquals("×" + rounded(fit.getAs("growth_per_year"), 2), cell(table, scope, "growth_per_year"), "growth of " + scope);
+            assertEquals(rounded(fit.getAs("doubling_months"), 1), cell(table, scope, "doubling_months"), "doubling of " + scope);
+        }
+        assertEquals("×1.31", cell(table, "WLD", "growth_per_year"));
+
+        Element chart = card("beyond-growth-chart");
+        assertEquals(Integer.parseInt(fits.get(0).getAs("models")), chart.select("circle.model").size(), "a point per fitted model");
+        Element line = chart.selectFirst("line.fit");
+        double slope = (Double.parseDouble(line.attr("data-y2")) - Double.parseDouble(line.attr("data-y1")))
+                / (Double.parseDouble(line.attr("data-x2")) - Double.parseDouble(line.attr("data-x1")));
+        assertEquals(Math.log10(Double.parseDouble(fits.get(0).getAs("growth_per_year"))), slope, 1e-9, "the line has the fitted slope");
+        Element gpt4 = chart.selectFirst("circle.model[data-key='GPT-4']");
+        assertEquals(Math.log10(2.1e25), Double.parseDouble(gpt4.attr("data-log10")), 1e-12);
+        assertEquals(2023 + 73 / 365.0, Double.parseDouble(gpt4.attr("data-year")), 1e-12, "2023-03-15, the 74th day of 2023");
+    }
+
+    @Test
+    void beyondTheReportAccessibilityAndOpenWeights() {
+        Element accessibility = card("beyond-accessibility");
+        Map<String, Integer> all = new LinkedHashMap<>();
+        for (Row row : expectedBeyond("models_by_accessibility")) {
+            if ("WLD".equals(row.getAs("country_code"))) {
+                all.merge(row.getAs("accessibility"), Integer.parseInt(row.getAs("models")), Integer::sum);
+            }
+        }
+        all.forEach((group, models) -> assertEquals(String.valueOf(models), cell(accessibility, "WLD", group), "WLD " + group));
+        assertEquals("144", cell(accessibility, "WLD", "total"));
+        assertEquals("Open weights (restricted use)", accessibility.selectFirst("thead th[data-col=open_weights_restricted] [data-lang=en]").text());
+
+        Element shares = card("beyond-open-weights");
+        List<String> order = new ArrayList<>();
+        for (Row country : expectedBeyond("open_weights_share")) {
+            String code = country.getAs("country_code");
+            order.add(code);
+            assertEquals(country.getAs("models"), cell(shares, code, "models"), "models of " + code);
+            assertEquals(country.getAs("models"), cell(accessibility, code, "total"), "accessibility total of " + code);
+            assertEquals(country.getAs("open_weights_models"), cell(shares, code, "open_weights_models"), "open weights of " + code);
+            assertEquals(country.getAs("open_weights_share_pct") + "%", cell(shares, code, "open_weights_share_pct"), "share of " + code);
+        }
+        assertEquals(order, keys(shares));
+        assertEquals("29.9%", cell(shares, "WLD", "open_weights_share_pct"));
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------
+
+    private List<Row> expectedBeyond(String table) {
+        return SparkTestSupport.readCsv(Fixtures.EXPECTED_BEYOND.resolve(table + ".csv")).collectAsList();
+    }
+
+    /** A figure of the expected tables as the page prints it: rounded half up to the places. */
+    private static String rounded(String value, int places) {
+        return new java.math.BigDecimal(Double.parseDouble(value)).setScale(places, java.math.RoundingMode.HALF_UP).toPlainString();
+    }
 
     private List<Row> expected(String table) {
         return SparkTestSupport.readCsv(Fixtures.EXPECTED.resolve(table + ".csv")).collectAsList();

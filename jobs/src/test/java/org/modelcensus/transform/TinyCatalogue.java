@@ -70,6 +70,10 @@ final class TinyCatalogue {
             return with("training_compute_flop", text);
         }
 
+        ModelRow accessibility(String text) {
+            return with("model_accessibility", text);
+        }
+
         private ModelRow with(String field, String text) {
             values.put(field, text);
             return this;
