@@ -50,6 +50,8 @@ public final class CensusPipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(CensusPipeline.class);
     private static final Pattern DATE_IN_NAME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** Inputs below this size (16 MB, the same line as scripts/lib.sh's choice of JIT) are small: see sizeForInput. */
+    static final long SMALL_INPUT_BYTES = 16L << 20;
 
     /** Folder of the warehouse where a run on a cluster keeps its checkpoints, in {@code <run id>/}, until it ends. */
     static final String CHECKPOINTS = "_checkpoints";
@@ -133,7 +135,7 @@ public final class CensusPipeline {
         CatalogueInput input = reader.locate(requested.input(), requested.inputFormat());
         CensusConfig config = requested.snapshotDate() != null ? requested : requested.withSnapshotDate(snapshotDateOf(input));
         audit.config(config);
-        sizeShufflePartitions(input.bytes());
+        sizeForInput(input.bytes());
         LOG.info("census run {} of {} ({}) as snapshot {} (window {}-{}, format {})", audit.runId(), config.input(), input.format(),
                 config.snapshotDate(), config.fromYear(), config.toYear(), config.format());
         InputFingerprint fingerprint = reader.fingerprint(input);
@@ -309,13 +311,21 @@ public final class CensusPipeline {
         return Instant.ofEpochMilli(input.modificationTime()).atZone(ZoneOffset.UTC).toLocalDate();
     }
 
-    /** Small catalogues should not pay for many tasks; big ones get one partition per 64 MB of input. */
-    private void sizeShufflePartitions(long inputBytes) {
-        if (new org.apache.spark.SparkConf().contains("spark.sql.shuffle.partitions")) {
-            return; // set by the user with spark-submit --conf: theirs wins
+    /**
+     * Settings by the input's size; one given with spark-submit --conf wins. Small catalogues should not pay for many
+     * tasks; big ones get one partition per 64 MB of input. On a catalogue of a few thousand rows, compiling each
+     * query's whole-stage Java code costs more than it saves (most of a census's queries run once, on a few hundred
+     * rows): it is turned off below {@link #SMALL_INPUT_BYTES}.
+     */
+    private void sizeForInput(long inputBytes) {
+        org.apache.spark.SparkConf submitted = new org.apache.spark.SparkConf();
+        if (!submitted.contains("spark.sql.shuffle.partitions")) {
+            int byInput = (int) Math.min(2000, inputBytes / (64L << 20) + 1);
+            int partitions = Math.max(spark.sparkContext().defaultParallelism(), byInput);
+            spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
         }
-        int byInput = (int) Math.min(2000, inputBytes / (64L << 20) + 1);
-        int partitions = Math.max(spark.sparkContext().defaultParallelism(), byInput);
-        spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
+        if (!submitted.contains("spark.sql.codegen.wholeStage")) {
+            spark.conf().set("spark.sql.codegen.wholeStage", Boolean.toString(inputBytes >= SMALL_INPUT_BYTES));
+        }
     }
 }

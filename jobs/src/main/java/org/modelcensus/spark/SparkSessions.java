@@ -73,6 +73,11 @@ public final class SparkSessions {
                 // The .crc checksum file costs a state computation per commit; readers do not need it.
                 .config("spark.databricks.delta.writeChecksumFile.enabled", "false")
                 .config("spark.sql.adaptive.enabled", "true");
+        if (!submitted.contains("spark.hadoop.fs.file.impl")) {
+            // file: without a child process per file (see PosixLocalFileSystem); FileContext too, which Delta's log uses
+            builder.config("spark.hadoop.fs.file.impl", PosixLocalFileSystem.class.getName())
+                    .config("spark.hadoop.fs.AbstractFileSystem.file.impl", PosixLocalFileSystem.Fs.class.getName());
+        }
         if (!submitted.contains("spark.sql.shuffle.partitions")) {
             // Catalogues are small: a handful of partitions; CensusPipeline raises it for big inputs.
             builder.config("spark.sql.shuffle.partitions", "4");

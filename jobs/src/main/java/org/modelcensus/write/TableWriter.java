@@ -9,6 +9,7 @@ import java.util.ConcurrentModificationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +29,8 @@ import org.modelcensus.config.CensusConfig.OutputFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.delta.tables.DeltaTable;
+
 /**
  * Writes one snapshot of a table under {@code <warehouse>/<layer>/<table>}, partitioned by snapshot_date (and
  * release_year where the table has it). Re-running a snapshot replaces that snapshot only, and a run killed at
@@ -46,6 +49,8 @@ public final class TableWriter {
     private static final int ATTEMPTS = 8;
     /** Tables {@link #writeAll} writes at a time. */
     private static final int PARALLEL_WRITES = 4;
+    /** Commits of a table's history searched for a write's own: more than concurrent runs make in the meantime. */
+    private static final int HISTORY_SEARCHED = 20;
 
     private final SparkSession spark;
     private final Warehouse warehouse;
@@ -67,25 +72,43 @@ public final class TableWriter {
         Dataset<Row> snapshot = (layer.equals(Warehouse.SILVER) ? rows : rows.coalesce(1))
                 .withColumn("snapshot_date", lit(java.sql.Date.valueOf(snapshotDate)));
         Path path = warehouse.pathOf(layer, table);
+        long written;
         if (warehouse.format() == OutputFormat.delta) {
+            // The commit is marked with a mark of its own, by which its row count is found in the table's history: no
+            // second pass over the rows, and a concurrent run's commit is never taken for this one.
+            String mark = "model-census " + UUID.randomUUID();
             retryingConflicts(path, () -> {
                 snapshot.write()
                         .format("delta")
                         .mode(SaveMode.Overwrite)
                         .option("replaceWhere", "snapshot_date = '" + snapshotDate + "'")
                         .option("mergeSchema", "true")
+                        .option("userMetadata", mark)
                         .partitionBy(partitions.toArray(String[]::new))
                         .save(path.toString());
                 return null;
             });
+            written = rowsOfCommit(path, mark).orElseGet(rows::count);
         } else {
             List<String> inner = partitions.subList(1, partitions.size());
             Path staged = stage(path, snapshot.drop("snapshot_date"), inner);
             swapIn(staged, new Path(path, "snapshot_date=" + snapshotDate));
+            written = rows.count();
         }
-        long written = rows.count();
         LOG.info("wrote {}/{}: {} rows for snapshot {}", layer, table, written, snapshotDate);
         return written;
+    }
+
+    /** The rows the commit with this mark wrote (Delta's operation metrics), from the table's recent history. */
+    private Optional<Long> rowsOfCommit(Path path, String mark) {
+        for (Row commit : DeltaTable.forPath(spark, path.toString()).history(HISTORY_SEARCHED)
+                .select("userMetadata", "operationMetrics").collectAsList()) {
+            if (mark.equals(commit.getString(0)) && !commit.isNullAt(1)) {
+                String rows = commit.<String, String>getJavaMap(1).get("numOutputRows");
+                return rows == null ? Optional.empty() : Optional.of(Long.parseLong(rows));
+            }
+        }
+        return Optional.empty();
     }
 
     /** As {@link #writeAll(Map)}, for the tables of one layer. */
