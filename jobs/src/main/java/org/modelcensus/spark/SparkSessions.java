@@ -49,7 +49,9 @@ public final class SparkSessions {
         }
         SparkSession.Builder builder = builder(master, DELTA_EXTENSION + "," + READ_ONLY_EXTENSION)
                 // no SELECT ... FROM csv.`/any/file`: only the catalog's tables are readable
-                .config("spark.sql.runSQLOnFiles", "false");
+                .config("spark.sql.runSQLOnFiles", "false")
+                // no ${env:...} or ${system:...} in statements: the parser would substitute them before any check
+                .config("spark.sql.variable.substitute", "false");
         return withCatalog(builder, warehouse).getOrCreate();
     }
 
