@@ -15,7 +15,8 @@ import scala.collection.JavaConverters;
  * endpoint's clients also in the connection (Hive JDBC's {@code ;?key=value} and {@code #key=value} parts, ODBC's
  * {@code set:hiveconf:} and {@code set:hivevar:} keys, which the Thrift server copies into the session). Before every
  * statement the session's settings are compared with the SparkContext's, from which every session starts: a key that
- * differs and is not one of {@link #HARMLESS} refuses the statement, named, whatever changed it. Variable substitution
+ * differs and is not one of {@link #HARMLESS} refuses the statement, named, whatever changed it. (The server's own
+ * settings are its SparkConf and, for the hive.* keys Hive's server copies into sessions, its system properties.) Variable substitution
  * ({@code ${env:HOME}}, {@code ${system:user.home}}) must be off: the parser substitutes before any check could see
  * the statement, so a session where it is on runs nothing.
  */
@@ -45,7 +46,10 @@ final class ReadOnlySettings {
         Map<String, String> settings = new TreeMap<>(JavaConverters.mapAsJavaMap(session.getAllConfs()));
         for (Map.Entry<String, String> setting : settings.entrySet()) {
             Option<String> own = server.getOption(setting.getKey());
-            if (own.isDefined() && own.get().equals(setting.getValue())) {
+            // Hive's server copies the JVM's hive.* system properties (the server's own, see serve.CensusSqlServer) into
+            // every session; clients cannot set system properties (serve.ClientSystemProperties)
+            String property = System.getProperty(setting.getKey());
+            if (own.isDefined() && own.get().equals(setting.getValue()) || setting.getValue().equals(property)) {
                 continue;
             }
             String refused = refusalOf(setting.getKey(), setting.getValue());
