@@ -242,6 +242,8 @@ final class ReadOnlyCheck {
             table = show.table();
         } else if (command instanceof DescribeDeltaHistoryCommand history) {
             return inCensus(history.table()) ? null : notCensus("the Delta table at " + history.table().path());
+        } else {
+            return null; // names nothing itself: its children (resolved tables, namespaces) are checked as leaves
         }
         if (table != null && table.database().isDefined()) {
             database = table.database();

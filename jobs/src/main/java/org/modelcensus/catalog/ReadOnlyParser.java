@@ -53,7 +53,7 @@ final class ReadOnlyParser implements ParserInterface {
         if ("true".equals(session.sparkContext().getLocalProperty(CensusCatalog.WRITER_PROPERTY))) {
             return delegate.parsePlan(sqlText);
         }
-        String refused = ReadOnlySettings.refusal(session.sessionState().conf(), session.sparkContext().conf());
+        String refused = ReadOnlySettings.refusal(session.sessionState().conf(), ReadOnlySettings.serverSettings(session));
         if (refused != null) {
             throw new ReadOnlyException("model-census: this session runs nothing: " + refused + ".");
         }

@@ -4,17 +4,17 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
-import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.internal.SQLConf;
 
-import scala.Option;
 import scala.collection.JavaConverters;
 
 /**
  * The settings a read-only session may differ in from the server's: a client changes settings with SET, and the SQL
  * endpoint's clients also in the connection (Hive JDBC's {@code ;?key=value} and {@code #key=value} parts, ODBC's
  * {@code set:hiveconf:} and {@code set:hivevar:} keys, which the Thrift server copies into the session). Before every
- * statement the session's settings are compared with the SparkContext's, from which every session starts: a key that
+ * statement the session's settings are compared with those a new session of the server starts with: a key that
  * differs and is not one of {@link #HARMLESS} refuses the statement, named, whatever changed it. (The server's own
  * settings are its SparkConf and, for the hive.* keys Hive's server copies into sessions, its system properties.) Variable substitution
  * ({@code ${env:HOME}}, {@code ${system:user.home}}) must be off: the parser substitutes before any check could see
@@ -37,19 +37,36 @@ final class ReadOnlySettings {
     private ReadOnlySettings() {
     }
 
+    /**
+     * The settings every new session of the server starts with: the SparkContext's, and those that Spark and Delta set
+     * when a session's state is built (Delta turns on Parquet field ids, for example). Computed once per SparkContext.
+     */
+    static synchronized Map<String, String> serverSettings(SparkSession session) {
+        if (server == null || server.context() != session.sparkContext()) {
+            SparkSession fresh = session.newSession();
+            fresh.sessionState().analyzer(); // building the analyzer runs the extensions' set-up
+            server = new ServerSettings(session.sparkContext(),
+                    Map.copyOf(JavaConverters.mapAsJavaMap(fresh.sessionState().conf().getAllConfs())));
+        }
+        return server.settings();
+    }
+
+    private record ServerSettings(SparkContext context, Map<String, String> settings) {
+    }
+
+    private static ServerSettings server;
+
     /** Why the session may run nothing now (the key that differs from the server's settings), or null. */
-    static String refusal(SQLConf session, SparkConf server) {
+    static String refusal(SQLConf session, Map<String, String> server) {
         if (session.variableSubstituteEnabled()) {
             return "setting " + SUBSTITUTION + "=true (variable substitution: ${env:...}, ${system:...} would read the "
                     + "server's environment); it must stay false";
         }
         Map<String, String> settings = new TreeMap<>(JavaConverters.mapAsJavaMap(session.getAllConfs()));
         for (Map.Entry<String, String> setting : settings.entrySet()) {
-            Option<String> own = server.getOption(setting.getKey());
             // Hive's server copies the JVM's hive.* system properties (the server's own, see serve.CensusSqlServer) into
             // every session; clients cannot set system properties (serve.ClientSystemProperties)
-            String property = System.getProperty(setting.getKey());
-            if (own.isDefined() && own.get().equals(setting.getValue()) || setting.getValue().equals(property)) {
+            if (setting.getValue().equals(server.get(setting.getKey())) || setting.getValue().equals(System.getProperty(setting.getKey()))) {
                 continue;
             }
             String refused = refusalOf(setting.getKey(), setting.getValue());

@@ -118,6 +118,14 @@ class ReadOnlyCheckTest {
     }
 
     @Test
+    void aNewSessionMayUseCensus() throws Exception {
+        // a JDBC session starts in database default and opens with USE census
+        assertNull(ReadOnlyCheck.refusal(analyzed(spark.sessionState().sqlParser().parsePlan("use census")), "default", this::analyzed));
+        assertNotNull(ReadOnlyCheck.refusal(analyzed(spark.sessionState().sqlParser().parsePlan("show tables")), "default",
+                this::analyzed), "default is not served");
+    }
+
+    @Test
     void pathsAreRefused() throws Exception {
         String table = dir.resolve("census.t").toString();
         for (String sql : new String[] {"select * from delta.`" + table + "`", "describe history '" + table + "'",
@@ -146,9 +154,11 @@ class ReadOnlyCheckTest {
                 .startsWith("setting spark.sql.variable.substitute=true"));
     }
 
-    /** The server's settings as a read-only session's SparkContext has them. */
-    private org.apache.spark.SparkConf withoutSubstitution() {
-        return spark.sparkContext().conf().clone().set("spark.sql.variable.substitute", "false");
+    /** The server's settings as a read-only session starts with them. */
+    private java.util.Map<String, String> withoutSubstitution() {
+        java.util.Map<String, String> settings = new java.util.HashMap<>(ReadOnlySettings.serverSettings(spark));
+        settings.put("spark.sql.variable.substitute", "false");
+        return settings;
     }
 
     @Test
