@@ -49,6 +49,7 @@ case "$action" in
     daemon_start "$pidfile" "$log" "$name" -Xmx"${CENSUS_SERVER_MEMORY:-2g}" -cp "$CENSUS_CLASSPATH" \
       org.modelcensus.ModelCensus serve --warehouse "$warehouse" "${server_args[@]}"
     for _ in $(seq 1 180); do
+      sleep 1 # first: right after the start, the process may still be exec'ing setsid, nohup, then java
       pid="$(daemon_pid "$pidfile" "$name")"
       if [[ -z $pid ]]; then
         echo "serve.sh: the server stopped while starting; the end of $log:" >&2
@@ -57,7 +58,6 @@ case "$action" in
       if grep -q 'SQL endpoint ready' "$log" && [[ -n "$(endpoint)" ]]; then
         echo "serve.sh: up (pid $pid): $(endpoint); log: $log"; exit 0
       fi
-      sleep 1
     done
     echo "serve.sh: not ready after 180 s; still starting? See $log" >&2; exit 1
     ;;
