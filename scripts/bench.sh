@@ -15,6 +15,13 @@
 #                                      list and the deals twice, skewed as real AI investment (USA about half) and
 #                                      uniform over the countries, then runs the enrichment on each and prints wall
 #                                      seconds, CPU seconds, peak memory, load average and the largest country's share.
+#   scripts/bench.sh --endpoint        loads the SQL endpoint: runs the census of the real snapshot into a temporary
+#                                      warehouse, starts scripts/serve.sh on it, then 8 clients at once send 50
+#                                      statements each (the test-scope harness EndpointLoad), one in four an attack the
+#                                      endpoint must refuse, every honest answer checked against the expected tables;
+#                                      prints p50, p95 and max latency of each kind and the throughput.
+# Endpoint settings (environment): BENCH_CLIENTS (8), BENCH_QUERIES (50 per client), BENCH_ENDPOINT_PORT (10099),
+# BENCH_SERVE_ARGS adds serve.sh options.
 # Scale settings (environment): BENCH_SIZES="100000 1000000" overrides the sizes; BENCH_FORMATS="csv parquet";
 # BENCH_DRIVER_MEMORY (default 2g) is the census driver heap; BENCH_SEED (default 1); BENCH_DIR keeps the
 # catalogues there (default: a temporary folder, removed at the end); BENCH_CENSUS_ARGS adds census options.
@@ -24,14 +31,15 @@
 # enrich-warehouse-N.ready), the deals and the hardware list are kept and reused.
 source "$(dirname "$0")/lib.sh"
 
-scale=false; large=false; enrich=false; runs=5
+scale=false; large=false; enrich=false; endpoint=false; runs=5
 for arg in "$@"; do
   case "$arg" in
     --scale) scale=true ;;
     --large) scale=true; large=true ;;
     --enrich) enrich=true ;;
+    --endpoint) endpoint=true ;;
     [0-9]*) runs="$arg" ;;
-    *) echo "usage: scripts/bench.sh [runs] | --scale [--large] | --enrich" >&2; exit 2 ;;
+    *) echo "usage: scripts/bench.sh [runs] | --scale [--large] | --enrich | --endpoint" >&2; exit 2 ;;
   esac
 done
 
@@ -220,4 +228,25 @@ enrich_bench() {
   echo " a GC; logs: $work/enrich-skewed.log and enrich-uniform.log; target of issue 6: 90 s wall on 2 cores)"
 }
 
-if $enrich; then enrich_bench; elif $scale; then scale_bench; else scheduled_bench; fi
+# The SQL endpoint under load: honest reads and attacks from several clients at once, on the real snapshot's census.
+endpoint_bench() {
+  local port="${BENCH_ENDPOINT_PORT:-10099}"
+  bench_work
+  bench_test_classpath
+  echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM; $(date -u +%F); $work"
+  timed "$work/census.log" scripts/run.sh --input "$CENSUS_HOME/conf/epoch/large_scale_ai_models_2024-07-16.csv" \
+    --warehouse "$work/warehouse" --report-dir ''
+  (umask 077; printf 'user=bench\npassword=%s\n' "$(head -c 18 /dev/urandom | base64)" >"$work/credentials")
+  export CENSUS_BI_CREDENTIALS="$work/credentials"
+  # stop the server first; then, as bench_work's own trap would, remove a temporary folder (never BENCH_DIR)
+  trap 'scripts/serve.sh stop --warehouse "$work/warehouse" >/dev/null; [[ -n "${BENCH_DIR:-}" ]] || rm -rf "$work"' EXIT
+  # shellcheck disable=SC2086
+  scripts/serve.sh start --warehouse "$work/warehouse" --port "$port" ${BENCH_SERVE_ARGS:-}
+  java -cp "$bench_cp" org.modelcensus.bench.EndpointLoad --url "jdbc:hive2://127.0.0.1:$port/census" \
+    --expected "$CENSUS_HOME/jobs/src/test/resources/expected/2024-07-16" \
+    --clients "${BENCH_CLIENTS:-8}" --queries "${BENCH_QUERIES:-50}" 2>"$work/load.log" || { tail -n 20 "$work/load.log"; exit 1; }
+  echo "server: $(grep -o 'SQL endpoint ready.*' "$work/warehouse/_catalog/serve/server.log")"
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+if $endpoint; then endpoint_bench; elif $enrich; then enrich_bench; elif $scale; then scale_bench; else scheduled_bench; fi

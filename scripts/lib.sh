@@ -86,7 +86,8 @@ daemon_pid() {
   pid="$(cat "$pidfile")"
   [[ $pid =~ ^[0-9]+$ ]] || return 0
   if [[ "$(ps -o user= -p "$pid" 2>/dev/null | tr -d ' ')" == "$(id -un)" ]] \
-      && tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -qxF -- "$marker"; then
+      && tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | grep -xF -- "$marker" >/dev/null; then
+    # (not grep -q: it stops at the marker, and tr, still writing a long classpath, fails on the closed pipe)
     echo "$pid"
   fi
 }

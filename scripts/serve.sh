@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # The SQL endpoint for BI tools (Spark's Thrift JDBC/ODBC server over the census catalog, read-only):
 #   scripts/serve.sh start|stop|status [--warehouse DIR] [--port N] [--host ADDR] [--refresh-seconds S]
-# Defaults: ./warehouse, 127.0.0.1, port 10000. start needs the BI user's credentials: CENSUS_BI_CREDENTIALS naming an
-# owner-only (chmod 600) file with user=... and password=... (recommended), or CENSUS_BI_USER and CENSUS_BI_PASSWORD.
-# Pid file and log (owner-only): <warehouse>/_catalog/serve/. Server heap: CENSUS_SERVER_MEMORY (default 2g).
-# See docs/bi.md.
+#     [--query-timeout S] [--max-result-rows N] [--max-result-mb MB] [--max-concurrent-queries N]
+#     [--tls-keystore FILE --tls-password-file FILE]
+# Defaults: ./warehouse, 127.0.0.1 (another address only with TLS), port 10000, statements cancelled after 300 s,
+# at most 100000 rows and 256 MB per result, 8 statements at once. start needs the BI user's credentials:
+# CENSUS_BI_CREDENTIALS naming an owner-only (chmod 600) file with user=... and password=... (recommended), or
+# CENSUS_BI_USER and CENSUS_BI_PASSWORD. Pid file, log and endpoint file (owner-only): <warehouse>/_catalog/serve/.
+# Server heap: CENSUS_SERVER_MEMORY (default 2g). See docs/bi.md.
 source "$(dirname "$0")/lib.sh"
 
 action="${1:-}"
@@ -15,8 +18,12 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --warehouse) warehouse="$2"; shift 2 ;;
     --warehouse=*) warehouse="${1#--warehouse=}"; shift ;;
-    --port|--host|--refresh-seconds) server_args+=("$1" "$2"); shift 2 ;;
-    --port=*|--host=*|--refresh-seconds=*) server_args+=("$1"); shift ;;
+    --port|--host|--refresh-seconds|--query-timeout|--max-result-rows|--max-result-mb|--max-concurrent-queries\
+      |--tls-keystore|--tls-password-file)
+      [[ $# -ge 2 ]] || { echo "serve.sh: $1 needs a value" >&2; exit 2; }
+      server_args+=("$1" "$2"); shift 2 ;;
+    --port=*|--host=*|--refresh-seconds=*|--query-timeout=*|--max-result-rows=*|--max-result-mb=*\
+      |--max-concurrent-queries=*|--tls-keystore=*|--tls-password-file=*) server_args+=("$1"); shift ;;
     *) echo "serve.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -42,6 +49,7 @@ case "$action" in
     daemon_start "$pidfile" "$log" "$name" -Xmx"${CENSUS_SERVER_MEMORY:-2g}" -cp "$CENSUS_CLASSPATH" \
       org.modelcensus.ModelCensus serve --warehouse "$warehouse" "${server_args[@]}"
     for _ in $(seq 1 180); do
+      sleep 1 # first: right after the start, the process may still be exec'ing setsid, nohup, then java
       pid="$(daemon_pid "$pidfile" "$name")"
       if [[ -z $pid ]]; then
         echo "serve.sh: the server stopped while starting; the end of $log:" >&2
@@ -50,7 +58,6 @@ case "$action" in
       if grep -q 'SQL endpoint ready' "$log" && [[ -n "$(endpoint)" ]]; then
         echo "serve.sh: up (pid $pid): $(endpoint); log: $log"; exit 0
       fi
-      sleep 1
     done
     echo "serve.sh: not ready after 180 s; still starting? See $log" >&2; exit 1
     ;;
@@ -71,5 +78,7 @@ case "$action" in
     echo "serve.sh: not running"; exit 3
     ;;
   *)
-    echo "usage: scripts/serve.sh start|stop|status [--warehouse DIR] [--port N] [--host ADDR] [--refresh-seconds S]" >&2; exit 2 ;;
+    echo "usage: scripts/serve.sh start|stop|status [--warehouse DIR] [--port N] [--host ADDR] [--refresh-seconds S]" \
+      "[--query-timeout S] [--max-result-rows N] [--max-result-mb MB] [--max-concurrent-queries N]" \
+      "[--tls-keystore FILE --tls-password-file FILE]" >&2; exit 2 ;;
 esac

@@ -5,13 +5,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 
 import org.modelcensus.errors.CensusInputException;
 
@@ -25,10 +21,6 @@ public record BiCredentials(String user, String password) {
     public static final String USER_VARIABLE = "CENSUS_BI_USER";
     public static final String PASSWORD_VARIABLE = "CENSUS_BI_PASSWORD";
     public static final String FILE_VARIABLE = "CENSUS_BI_CREDENTIALS";
-
-    private static final Set<PosixFilePermission> OTHERS = Set.of(
-            PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-            PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
     /** @throws CensusInputException with what to set when the credentials are missing or unsafe */
     public static BiCredentials load(Map<String, String> environment) {
@@ -47,38 +39,19 @@ public record BiCredentials(String user, String password) {
     }
 
     static BiCredentials fromFile(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new CensusInputException(FILE_VARIABLE + " names " + file + ", which is not a file.");
-        }
-        try {
-            PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class);
-            Set<PosixFilePermission> shared = new java.util.HashSet<>(attributes.permissions());
-            shared.retainAll(OTHERS);
-            if (!shared.isEmpty()) {
-                throw new CensusInputException("The credentials file " + file + " is open to others ("
-                        + PosixFilePermissions.toString(attributes.permissions()) + "): run chmod 600 " + file + ".");
-            }
-            String owner = attributes.owner().getName();
-            if (!owner.equals(System.getProperty("user.name"))) {
-                throw new CensusInputException("The credentials file " + file + " belongs to " + owner + ", not to "
-                        + System.getProperty("user.name") + ", who runs the endpoint.");
-            }
-            Properties properties = new Properties();
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                properties.load(in);
-            }
-            String user = properties.getProperty("user");
-            String password = properties.getProperty("password");
-            if (isBlank(user) || isBlank(password)) {
-                throw new CensusInputException("The credentials file " + file + " needs the lines user=... and password=....");
-            }
-            return new BiCredentials(user.strip(), password);
-        } catch (UnsupportedOperationException e) {
-            throw new CensusInputException("Cannot check who may read " + file + " (no POSIX permissions on this file system); "
-                    + "use " + USER_VARIABLE + " and " + PASSWORD_VARIABLE + ".");
+        OwnerOnlyFile.check(file, "The credentials file (" + FILE_VARIABLE + ")");
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
         } catch (IOException e) {
             throw new CensusInputException("Cannot read the credentials file " + file + ": " + e.getMessage(), e);
         }
+        String user = properties.getProperty("user");
+        String password = properties.getProperty("password");
+        if (isBlank(user) || isBlank(password)) {
+            throw new CensusInputException("The credentials file " + file + " needs the lines user=... and password=....");
+        }
+        return new BiCredentials(user.strip(), password);
     }
 
     /** Whether the given user and password are these, compared in constant time. */

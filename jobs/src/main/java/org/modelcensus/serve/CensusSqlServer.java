@@ -1,24 +1,37 @@
 package org.modelcensus.serve;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.hadoop.hive.conf.HiveConf;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
-import org.modelcensus.errors.CensusInputException;
 import org.modelcensus.catalog.CensusCatalog;
 import org.modelcensus.catalog.DataDictionary;
+import org.modelcensus.catalog.ReadOnlyExtension;
+import org.modelcensus.errors.CensusInputException;
 import org.modelcensus.spark.SparkSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 
 /**
- * The SQL endpoint (the {@code serve} command that scripts/serve.sh starts): Spark's Thrift JDBC/ODBC server over the warehouse's catalog, read-only,
- * with one user and password ({@link BiCredentials}).
+ * The SQL endpoint (the {@code serve} command that scripts/serve.sh starts): Spark's Thrift JDBC/ODBC server over the
+ * warehouse's catalog, with one user and password ({@link BiCredentials}). A BI login reads the tables of database
+ * census and nothing else (the read-only session of SparkSessions.createReadOnly), within bounds: a query timeout that
+ * cancels the statement's Spark jobs, a cap on a result's rows and bytes, a bounded number of statements at once on a
+ * fair scheduler. It listens on a loopback address unless TLS is on ({@link EndpointOptions}), and Spark's own ports
+ * listen on loopback only.
  *
  * <p>The embedded metastore admits one JVM at a time, and this server holds it while it runs, so a census run meanwhile
  * cannot register its tables (it logs a warning and succeeds). This server therefore registers the warehouse's tables
@@ -28,34 +41,46 @@ import org.slf4j.LoggerFactory;
 public final class CensusSqlServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(CensusSqlServer.class);
+    private static final String LOOPBACK = "127.0.0.1";
 
     private final String warehouse;
-    private final String host;
-    private final int port;
-    private final int refreshSeconds;
     private final String master;
+    private final EndpointOptions options;
 
-    public CensusSqlServer(String warehouse, String host, int port, int refreshSeconds, String master) {
+    /** @param master null: spark-submit's, else local with two task slots per core (see {@link #sparkSettings}) */
+    public CensusSqlServer(String warehouse, String master, EndpointOptions options) {
         this.warehouse = warehouse;
-        this.host = host;
-        this.port = port;
-        this.refreshSeconds = refreshSeconds;
         this.master = master;
+        this.options = options;
     }
 
-    /** Serves until the JVM is stopped; needs the BI user's credentials (refused with exit code 2 without them). */
-    public void serve() throws InterruptedException, ExecutionException {
+    /**
+     * Serves until the JVM is stopped. Refused with exit code 2 before anything starts when an option or the environment
+     * would widen the endpoint, or without the BI user's credentials.
+     */
+    public void serve() throws InterruptedException, ExecutionException, IOException {
+        options.check(System.getenv());
         serve(BiCredentials.load(System.getenv()));
     }
 
-    private void serve(BiCredentials credentials) throws InterruptedException, ExecutionException {
+    private void serve(BiCredentials credentials) throws InterruptedException, ExecutionException, IOException {
+        ClientSystemProperties.install();
+        Path folder = Endpoint.folder(warehouse);
+        OwnerOnlyFile.createFolder(folder);
+        sparkSettings(folder).forEach(System::setProperty);
         // As spark.hadoop.* for the server's Hive configuration, and as they are for the Hive code that builds its own
         // (the CUSTOM authentication reads its class from a new HiveConf, which takes hive.* system properties).
         hiveServerSettings().forEach((key, value) -> {
             System.setProperty("spark.hadoop." + key, value);
             System.setProperty(key, value);
         });
-        SparkSession spark = SparkSessions.createReadOnly(master, warehouse);
+        SparkSession spark = SparkSessions.createReadOnly(effectiveMaster(), warehouse);
+        if (options.tls()) {
+            // Only in the Hadoop configuration the Thrift server's Hive configuration is made of: not a system property,
+            // not a Spark setting, so no session can show it.
+            spark.sparkContext().hadoopConfiguration().set(HiveConf.ConfVars.HIVE_SERVER2_SSL_KEYSTORE_PASSWORD.varname, options.tlsPassword());
+        }
+        spark.sparkContext().addSparkListener(new CancellationLog());
         awaitMetastore(spark);
         CensusCatalog catalog = new CensusCatalog(spark, warehouse, DataDictionary.load());
         // The catalog's writes run on this thread only (the read-only check lets them through by a thread-local mark).
@@ -67,12 +92,13 @@ public final class CensusSqlServer {
         LOG.info("catalog: {}", refresher.submit(catalog::sync).get());
 
         HiveThriftServer2 server = HiveThriftServer2.startWithContext(spark.sqlContext());
-        Endpoint endpoint = new Endpoint(ProcessHandle.current().pid(), host, port);
+        InetSocketAddress bound = listening(server);
+        Endpoint endpoint = new Endpoint(ProcessHandle.current().pid(), options.host(), bound.getPort());
         if (!awaitListening(endpoint, 60)) {
-            throw new IllegalStateException("The SQL endpoint did not start listening on " + host + ":" + port
+            throw new IllegalStateException("The SQL endpoint did not start listening on " + options.host() + ":" + options.port()
                     + " within 60 s (is the port in use?); see the log above.");
         }
-        refresher.scheduleWithFixedDelay(() -> refresh(catalog), refreshSeconds, refreshSeconds, TimeUnit.SECONDS);
+        refresher.scheduleWithFixedDelay(() -> refresh(catalog), options.refreshSeconds(), options.refreshSeconds(), TimeUnit.SECONDS);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Endpoint.remove(warehouse);
@@ -82,24 +108,119 @@ public final class CensusSqlServer {
         }, "census-sql-server-stop"));
         try {
             endpoint.write(warehouse);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             LOG.warn("cannot write {}: {}", Endpoint.folder(warehouse), e.getMessage());
         }
-        LOG.info("SQL endpoint ready: {} (user {}, read-only; catalog refreshed every {} s)", endpoint.jdbcUrl(),
-                credentials.user(), refreshSeconds);
+        LOG.info("SQL endpoint ready: {} (listening on {}:{}, TLS {}; user {}, reads database {} only; query timeout {} s, "
+                        + "at most {} rows and {} MB per result, {} statements at once; catalog refreshed every {} s)",
+                endpoint.jdbcUrl(), bound.getAddress().getHostAddress(), bound.getPort(),
+                options.tls() ? "on (" + options.tlsKeystore() + ")" : "off", credentials.user(), CensusCatalog.DATABASE,
+                options.queryTimeoutSeconds(), options.maxResultRows(), options.maxResultMegabytes(), options.maxConcurrentQueries(),
+                options.refreshSeconds());
         stopped.await();
     }
 
+    /**
+     * Where the Thrift server's socket is bound, checked against --host (a loopback host must give a loopback socket),
+     * and every later login noting its client's address for {@link LoginThrottle}.
+     */
+    private InetSocketAddress listening(HiveThriftServer2 server) {
+        InetSocketAddress bound;
+        try {
+            ThriftConnections connections = ThriftConnections.of(server);
+            connections.noteClientAddresses();
+            bound = connections.boundAddress();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            server.stop();
+            throw new IllegalStateException("Cannot inspect the Thrift server's socket (Spark's or libthrift's version changed?): " + e, e);
+        }
+        if (options.loopback() && !bound.getAddress().isLoopbackAddress()) {
+            server.stop();
+            throw new IllegalStateException("The Thrift server listens on " + bound + ", not on loopback as --host " + options.host()
+                    + " asks; stopped.");
+        }
+        return bound;
+    }
+
+    /** Spark settings of the server, as system properties read when its SparkContext starts. */
+    private Map<String, String> sparkSettings(Path folder) throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        // Spark's own ports (driver RPC, block manager) on loopback, and no web UI.
+        settings.put("spark.driver.host", LOOPBACK);
+        settings.put("spark.driver.bindAddress", LOOPBACK);
+        settings.put("spark.ui.enabled", "false");
+        // Cancelling a statement (timeout, client) cancels its job group and interrupts its running tasks.
+        settings.put("spark.sql.thriftServer.queryTimeout", options.queryTimeoutSeconds() + "s");
+        settings.put("spark.sql.thriftServer.interruptOnCancel", "true");
+        settings.put("spark.sql.thriftServer.incrementalCollect", "false");
+        settings.put("spark.driver.maxResultSize", options.maxResultMegabytes() + "m");
+        settings.put(ReadOnlyExtension.MAX_RESULT_ROWS, Integer.toString(options.maxResultRows()));
+        // Statements share the task slots fairly (one pool, FAIR within it), so a long one does not queue the others.
+        settings.put("spark.scheduler.mode", "FAIR");
+        settings.put("spark.scheduler.allocation.file", fairScheduler(folder).toUri().toString());
+        if (master == null && System.getProperty("spark.master") == null) {
+            // Two task slots per core, and half of them for a statement that does not ask for more partitions (range(),
+            // a cross join): a long statement leaves slots for the others.
+            settings.put("spark.default.parallelism", Integer.toString(cores()));
+        }
+        return settings;
+    }
+
+    private String effectiveMaster() {
+        if (master != null || System.getProperty("spark.master") != null) {
+            return master;
+        }
+        return "local[" + 2 * cores() + "]";
+    }
+
+    private static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The fair scheduler's pools: the default pool, fair among its jobs (Spark's default pool is FIFO). */
+    private static Path fairScheduler(Path folder) throws IOException {
+        Path file = folder.resolve("fairscheduler.xml");
+        Files.writeString(file, """
+                <?xml version="1.0"?>
+                <!-- written by the SQL endpoint when it starts: statements share the task slots fairly -->
+                <allocations>
+                  <pool name="default">
+                    <schedulingMode>FAIR</schedulingMode>
+                    <weight>1</weight>
+                    <minShare>0</minShare>
+                  </pool>
+                </allocations>
+                """, StandardCharsets.UTF_8);
+        return file;
+    }
+
     /** Thrift server settings (Hive configuration keys). */
-    private java.util.Map<String, String> hiveServerSettings() {
-        return java.util.Map.of(
-                "hive.server2.thrift.bind.host", host,
-                "hive.server2.thrift.port", Integer.toString(port),
-                "hive.server2.transport.mode", "binary",
-                "hive.server2.authentication", "CUSTOM",
-                "hive.server2.custom.authentication.class", BiAuthenticator.class.getName(),
-                // every JDBC session runs as the server's own user: there is no Hadoop impersonation here
-                "hive.server2.enable.doAs", "false");
+    private Map<String, String> hiveServerSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("hive.server2.thrift.bind.host", options.host().strip());
+        settings.put("hive.server2.thrift.port", Integer.toString(options.port()));
+        settings.put("hive.server2.transport.mode", "binary");
+        settings.put("hive.server2.authentication", "CUSTOM");
+        settings.put("hive.server2.custom.authentication.class", BiAuthenticator.class.getName());
+        // every JDBC session runs as the server's own user: there is no Hadoop impersonation here
+        settings.put("hive.server2.enable.doAs", "false");
+        // no ${...} substitution in the values of a connection's settings, and no client may turn it on
+        settings.put("hive.variable.substitute", "false");
+        settings.put("hive.conf.restricted.list",
+                HiveConf.ConfVars.HIVE_CONF_RESTRICTED_LIST.getDefaultValue() + ",hive.variable.substitute");
+        // statements at once, and waiting; connections (one thread each, a slowed-down login holds one)
+        settings.put("hive.server2.async.exec.threads", Integer.toString(options.maxConcurrentQueries()));
+        settings.put("hive.server2.async.exec.wait.queue.size", Integer.toString(4 * options.maxConcurrentQueries()));
+        settings.put("hive.server2.thrift.max.worker.threads", "64");
+        // a forgotten session or result is closed after a while
+        settings.put("hive.server2.idle.session.timeout", "4h");
+        settings.put("hive.server2.idle.operation.timeout", "1h");
+        settings.put("hive.server2.session.check.interval", "5m");
+        settings.put("hive.server2.use.SSL", Boolean.toString(options.tls()));
+        if (options.tls()) {
+            settings.put("hive.server2.keystore.path", options.tlsKeystore().toAbsolutePath().toString());
+        }
+        return settings;
     }
 
     private static void refresh(CensusCatalog catalog) {

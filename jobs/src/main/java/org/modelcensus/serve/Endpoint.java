@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -62,14 +63,17 @@ public record Endpoint(long pid, String host, int port) {
         }
     }
 
+    /** Writes the file, owner-only like its folder: it tells where the endpoint listens, and its process id. */
     void write(String warehouse) throws IOException {
-        Files.createDirectories(folder(warehouse));
+        OwnerOnlyFile.createFolder(folder(warehouse));
         Properties properties = new Properties();
         properties.setProperty("pid", Long.toString(pid));
         properties.setProperty("host", host);
         properties.setProperty("port", Integer.toString(port));
         properties.setProperty("url", jdbcUrl());
         Path staging = folder(warehouse).resolve("endpoint.properties.tmp");
+        Files.deleteIfExists(staging);
+        Files.createFile(staging, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try (Writer out = Files.newBufferedWriter(staging, StandardCharsets.UTF_8)) {
             properties.store(out, "model-census SQL endpoint (scripts/serve.sh)");
         }

@@ -33,28 +33,30 @@ public final class SparkSessions {
     }
 
     /**
-     * A session over the warehouse's catalog that only reads: every plan that is not a read is rejected
-     * (see {@code ReadOnlyCheck}). For the SQL endpoint and scripts/sql.sh.
+     * A session over the warehouse's catalog that only reads: every statement that is not a read of database census is
+     * refused (see {@code ReadOnlyParser}). For the SQL endpoint.
      */
     public static SparkSession createReadOnly(String master, String warehouse) {
         if (!hiveOnClasspath()) {
             throw new IllegalStateException("Spark's Hive support (spark-hive_2.12) is not on the classpath: the catalog needs it.");
         }
-        SparkSession.Builder builder = builder(master, DELTA_EXTENSION + "," + READ_ONLY_EXTENSION)
-                // no SELECT ... FROM csv.`/any/file`: only the catalog's tables are readable
-                .config("spark.sql.runSQLOnFiles", "false");
-        return withCatalog(builder, warehouse).getOrCreate();
+        return withCatalog(readOnlyBuilder(master), warehouse).getOrCreate();
     }
 
     /**
-     * A session that only reads, without a persistent catalog: scripts/sql.sh, which registers the tables it queries
-     * in memory (see CensusCatalog.registerFor).
+     * A session that only reads, as {@link #createReadOnly}, without a persistent catalog: scripts/sql.sh, which
+     * registers the tables it queries in memory (see CensusCatalog.registerFor).
      */
     public static SparkSession createReadOnlyLocal(String master) {
+        return readOnlyBuilder(master).config("spark.sql.catalogImplementation", "in-memory").getOrCreate();
+    }
+
+    private static SparkSession.Builder readOnlyBuilder(String master) {
         return builder(master, DELTA_EXTENSION + "," + READ_ONLY_EXTENSION)
+                // no SELECT ... FROM csv.`/any/file`: only the catalog's tables are readable
                 .config("spark.sql.runSQLOnFiles", "false")
-                .config("spark.sql.catalogImplementation", "in-memory")
-                .getOrCreate();
+                // no ${env:...} or ${system:...} in statements: the parser would substitute them before any check
+                .config("spark.sql.variable.substitute", "false");
     }
 
     private static SparkSession.Builder builder(String master, String extensions) {

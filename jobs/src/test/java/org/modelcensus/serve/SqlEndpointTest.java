@@ -174,6 +174,16 @@ class SqlEndpointTest {
         assertRefused(statement);
     }
 
+    /** Settings in the URL, as a BI tool sends them with no other connection setting: refused when the session opens. */
+    @ParameterizedTest
+    @ValueSource(strings = {";?spark.sql.runSQLOnFiles=true", "#spark.sql.runSQLOnFiles=true"})
+    void settingsInTheUrlThatWidenTheSessionAreRefused(String settings) throws Exception {
+        SQLException refused = assertThrows(SQLException.class, () -> DriverManager.getConnection(url + settings, USER, PASSWORD).close());
+        assertTrue(refused.getMessage().contains("setting spark.sql.runSQLOnFiles, changed in this session"), refused.getMessage());
+        assertEquals(List.of("64"), query("select models from census.country_ranking where country_code = 'USA' "
+                + "and snapshot_date = '2024-07-16'"));
+    }
+
     @Test
     void readsRun() throws Exception {
         assertEquals(List.of("census"), query("show databases like 'census'"));
