@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 import org.apache.hadoop.fs.FileSystem;
@@ -79,8 +78,8 @@ public final class CsvExporter {
     }
 
     /**
-     * Writes {@code <dir>/<table>.csv} through the driver, row by row as the partitions arrive (the export's tables are
-     * report tables and audit rows), with univocity's CSV writer set as Spark's CSV source sets it: RFC 4180 quoting
+     * Writes {@code <dir>/<table>.csv} through the driver, collected in one job (the export's tables are report tables
+     * and audit rows), with univocity's CSV writer set as Spark's CSV source sets it: RFC 4180 quoting
      * and escaping, surrounding spaces dropped, null and empty cells empty. Written beside the target and renamed over
      * it, so a reader never sees half a file.
      */
@@ -104,9 +103,7 @@ public final class CsvExporter {
             try (Writer out = new OutputStreamWriter(fs.create(staging, true), StandardCharsets.UTF_8)) {
                 CsvWriter writer = new CsvWriter(out, settings);
                 writer.writeHeaders(cells.columns());
-                Iterator<Row> iterator = cells.toLocalIterator();
-                while (iterator.hasNext()) {
-                    Row row = iterator.next();
+                for (Row row : cells.collectAsList()) {
                     Object[] values = new Object[row.size()];
                     for (int i = 0; i < values.length; i++) {
                         values[i] = row.isNullAt(i) ? null : row.getString(i);
