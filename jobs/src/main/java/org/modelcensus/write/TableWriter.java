@@ -64,6 +64,7 @@ public final class TableWriter {
 
     /** @return rows written */
     public long write(String layer, String table, Dataset<Row> rows) {
+        long started = System.nanoTime();
         List<String> partitions = new ArrayList<>(List.of("snapshot_date"));
         if (List.of(rows.columns()).contains("release_year") && !layer.equals(Warehouse.GOLD)) {
             partitions.add("release_year");
@@ -95,7 +96,8 @@ public final class TableWriter {
             swapIn(staged, new Path(path, "snapshot_date=" + snapshotDate));
             written = rows.count();
         }
-        LOG.info("wrote {}/{}: {} rows for snapshot {}", layer, table, written, snapshotDate);
+        LOG.info("wrote {}/{}: {} rows for snapshot {} in {} ms", layer, table, written, snapshotDate,
+                (System.nanoTime() - started) / 1_000_000);
         return written;
     }
 
