@@ -197,7 +197,6 @@ class SqlEndpointTest {
         int census = runCensus("second-census.log", "--input", Fixtures.SNAPSHOT.toString(), "--warehouse", warehouse.toString(),
                 "--snapshot-date", "2024-08-01");
         assertEquals(0, census, "a census run while the server holds the catalog succeeds; log: " + work.resolve("second-census.log"));
-        assertTrue(Files.readString(work.resolve("second-census.log")).contains("not registered now"));
         assertEquals(List.of("2024-07-16|4", "2024-08-01|4"),
                 query("select cast(snapshot_date as string), count(*) from census.models_by_year group by 1 order by 1"));
     }
