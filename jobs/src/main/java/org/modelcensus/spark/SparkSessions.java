@@ -72,8 +72,6 @@ public final class SparkSessions {
                 .config("spark.sql.session.timeZone", "UTC")
                 // Delta rebuilds table state with this many tasks per read; the default of 50 is for big logs.
                 .config("spark.databricks.delta.snapshotPartitions", "2")
-                // The .crc checksum file costs a state computation per commit; readers do not need it.
-                .config("spark.databricks.delta.writeChecksumFile.enabled", "false")
                 .config("spark.sql.adaptive.enabled", "true");
         if (!submitted.contains("spark.hadoop.fs.file.impl")) {
             // file: without a child process per file (see PosixLocalFileSystem); FileContext too, which Delta's log uses
