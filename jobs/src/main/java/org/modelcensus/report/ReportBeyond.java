@@ -71,7 +71,7 @@ final class ReportBeyond {
         return ReportTables.card("beyond-growth", labels.text("growth.title", data.window()), null, table, note, false, labels);
     }
 
-    /** The window's models with a compute figure by publication date (log scale), and the line fitted on all of them. */
+    /** The window's models with a compute figure (at most ReportRenderer.CHART_POINTS of them) by publication date (log scale), and the line fitted on all. */
     Card growthChart() {
         List<SvgScatterChart.Model> models = new ArrayList<>();
         for (Cells model : data.fittedModels()) {
@@ -82,8 +82,10 @@ final class ReportBeyond {
         }
         Cells all = data.table("compute_growth").stream().filter(fit -> ALL_COUNTRIES.equals(fit.text("scope"))).findFirst().orElse(null);
         Double growth = all == null ? null : all.number("growth_per_year");
-        Text note = growth == null ? null : labels.text("chart.line", Map.of("growth", Text.of(decimals(growth, 2)),
-                "months", Text.of(decimals(all.number("doubling_months"), 1)), "n", Text.of(Long.toString(all.count("models")))));
+        boolean sampled = all != null && models.size() < all.count("models");
+        Text note = growth == null ? null : labels.text(sampled ? "chart.line.sampled" : "chart.line", Map.of(
+                "growth", Text.of(decimals(growth, 2)), "months", Text.of(decimals(all.number("doubling_months"), 1)),
+                "n", Text.of(Long.toString(all.count("models"))), "shown", Text.of(Integer.toString(models.size()))));
         String body = models.isEmpty() ? "<p class=\"empty\">" + labels.text("chart.none").html() + "</p>"
                 : "<figure class=\"chart\">" + SvgScatterChart.of("beyond-growth-chart-title", data.fromYear(), data.toYear(), models,
                         growth == null ? null : Math.log10(growth)) + "</figure>";

@@ -1,5 +1,8 @@
 package org.modelcensus.report;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.xxhash64;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +34,11 @@ import org.slf4j.LoggerFactory;
 public final class ReportRenderer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportRenderer.class);
+    /**
+     * Points the compute growth chart draws at most: a catalogue of millions would make a page of hundreds of MB (and
+     * collect every model on the driver). Above it, a sample picked by a hash of the name: the same on every run.
+     */
+    static final int CHART_POINTS = 2_000;
 
     private final Path reportDir;
 
@@ -57,8 +65,7 @@ public final class ReportRenderer {
         gold.forEach((name, rows) -> tables.put(name, collect(rows)));
         List<Double> thresholds = views.table("ref_compute_thresholds").selectExpr("cast(threshold_flop as double)").distinct()
                 .orderBy("threshold_flop").collectAsList().stream().filter(row -> !row.isNullAt(0)).map(row -> row.getDouble(0)).toList();
-        List<Cells> fittedModels = collect(views.table("window_models").where("training_compute_flop > 0")
-                .select("model", "publication_date", "training_compute_flop").orderBy("publication_date", "model"));
+        List<Cells> fittedModels = collect(chartPoints(views.table("window_models"), CHART_POINTS));
         ReportData data = new ReportData(config.snapshotDate(), fileName(config.input()),
                 config.fromYear(), config.toYear(), config.focusCountry(), config.topYear(), config.minOrgModels(),
                 tables, countryNames(views.table("ref_countries"), labels), dataQuality == null ? null : collect(dataQuality),
@@ -67,6 +74,14 @@ public final class ReportRenderer {
         write(page, new ReportPage(data, labels).html());
         LOG.info("report written to {}", page);
         return page;
+    }
+
+    /** The models the compute growth chart draws, by date: those with a compute figure, at most {@code max} of them. */
+    public static Dataset<Row> chartPoints(Dataset<Row> windowModels, int max) {
+        return windowModels.where("training_compute_flop > 0")
+                .select("model", "publication_date", "training_compute_flop")
+                .orderBy(xxhash64(col("model")), col("model")).limit(max)
+                .orderBy("publication_date", "model");
     }
 
     /** The rows with their values by column name: lists as lists of text, numbers and booleans as they are, the rest as text. */

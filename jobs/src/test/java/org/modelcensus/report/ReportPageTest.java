@@ -139,6 +139,20 @@ class ReportPageTest {
         assertEquals("All countries", page.selectFirst("#beyond-growth tr[data-key=WLD] th [data-lang=en]").text());
     }
 
+    @Test
+    void aSampledChartSaysHowManyOfTheFittedModelsItDraws() {
+        List<Cells> drawn = List.of(
+                cells("model", "A", "publication_date", "2021-01-01", "training_compute_flop", 1e23),
+                cells("model", "C", "publication_date", "2023-01-01", "training_compute_flop", 1e25));
+        Map<String, List<Cells>> gold = Map.of("compute_growth",
+                List.of(cells("scope", "WLD", "models", 5000L, "growth_per_year", 10.0, "doubling_months", 3.612359947967774)));
+        Document page = Jsoup.parse(page(gold, null, new ReportData.Counted("notable", null), drawn));
+
+        assertEquals(List.of("A", "C"), page.select("#beyond-growth-chart circle.model").eachAttr("data-key"));
+        assertEquals("Fitted line, all countries: ×10.00 a year, doubling every 3.6 months (5000 models; 2 of them drawn, "
+                + "the same sample on every run)", page.selectFirst("#beyond-growth-chart .note [data-lang=en]").text());
+    }
+
     private static String page(Map<String, List<Cells>> gold, List<Cells> dataQuality) {
         return page(gold, dataQuality, new ReportData.Counted("large_scale", null));
     }

@@ -1,18 +1,22 @@
 package org.modelcensus.transform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.modelcensus.CensusTestKit.assertTable;
 import static org.modelcensus.transform.TinyCatalogue.model;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.modelcensus.CensusTestKit;
+import org.modelcensus.report.ReportRenderer;
 
 /**
  * The rules of the tables beyond the report (thresholds, compute growth, accessibility, open weights) and of
@@ -95,6 +99,21 @@ class BeyondRulesTest {
         assertGrowth(rows.get(0), 5, 10.006428428945679, 3.611352043357701);
         // USA: Aurora, CoDev and Tie lie on log10 compute = year - 1998: slope 1, 10x a year, doubling in 12 log10 2 months
         assertGrowth(rows.get(1), 3, 10.0, 3.612359947967774);
+    }
+
+    @Test
+    void theGrowthChartDrawsTheFittedModelsByDateAndASampleOfThemAboveItsLimit() {
+        assertEquals(List.of("Small", "Aurora", "CoDev", "Tie", "Han"), chartPoints(10));
+        List<String> sample = chartPoints(3);
+        assertEquals(3, sample.size());
+        assertTrue(List.of("Small", "Aurora", "CoDev", "Tie", "Han").containsAll(sample), sample.toString());
+        assertEquals(sample.stream().sorted(Comparator.comparing(List.of("Small", "Aurora", "CoDev", "Tie", "Han")::indexOf)).toList(),
+                sample, "by date");
+        assertEquals(sample, chartPoints(3), "the same sample every time");
+    }
+
+    private static List<String> chartPoints(int max) {
+        return ReportRenderer.chartPoints(views.get("window_models"), max).select("model").as(Encoders.STRING()).collectAsList();
     }
 
     @Test
