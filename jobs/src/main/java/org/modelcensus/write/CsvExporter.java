@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 import org.apache.hadoop.fs.FileSystem;
@@ -78,10 +79,9 @@ public final class CsvExporter {
     }
 
     /**
-     * Writes {@code <dir>/<table>.csv} through the driver, collected in one job (the export's tables are report tables
-     * and audit rows), with univocity's CSV writer set as Spark's CSV source sets it: RFC 4180 quoting
-     * and escaping, surrounding spaces dropped, null and empty cells empty. Written beside the target and renamed over
-     * it, so a reader never sees half a file.
+     * Writes {@code <dir>/<table>.csv} through the driver, a partition at a time and in order, with univocity's CSV
+     * writer set as Spark's CSV source sets it: RFC 4180 quoting and escaping, surrounding spaces dropped, null and
+     * empty cells empty. Written beside the target and renamed over it, so a reader never sees half a file.
      */
     public void export(String table, Dataset<Row> rows) {
         Path target = new Path(dir, table + ".csv");
@@ -103,7 +103,9 @@ public final class CsvExporter {
             try (Writer out = new OutputStreamWriter(fs.create(staging, true), StandardCharsets.UTF_8)) {
                 CsvWriter writer = new CsvWriter(out, settings);
                 writer.writeHeaders(cells.columns());
-                for (Row row : cells.collectAsList()) {
+                // a partition at a time: rejected rows and catalogue changes can be as many as the catalogue's models
+                for (Iterator<Row> rowsInOrder = cells.toLocalIterator(); rowsInOrder.hasNext(); ) {
+                    Row row = rowsInOrder.next();
                     Object[] values = new Object[row.size()];
                     for (int i = 0; i < values.length; i++) {
                         values[i] = row.isNullAt(i) ? null : row.getString(i);

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
@@ -114,6 +115,20 @@ class CsvExporterTest {
                 CensusTestKit.table("model | domains         | training_compute_flop | note",
                         "Alpha | Language;Vision | 340000000000          | a \"quoted\", listed note"),
                 SparkTestSupport.readCsv(file));
+    }
+
+    @Test
+    void aTableOfManyPartitionsIsExportedInItsOrder() throws IOException {
+        // sorted across 4 partitions (a range exchange), as rejected rows are by source_record
+        new CsvExporter(spark(), dir.toString()).export("ranked", spark().range(0, 1000, 1, 4).toDF("n").orderBy(functions.desc("n")));
+
+        List<String> lines = Files.readAllLines(dir.resolve("ranked.csv"), StandardCharsets.UTF_8);
+        assertEquals(1001, lines.size());
+        assertEquals(List.of("n", "999", "998"), lines.subList(0, 3));
+        assertEquals("0", lines.get(1000));
+        for (int i = 1; i < lines.size(); i++) {
+            assertEquals(String.valueOf(1000 - i), lines.get(i), "line " + i);
+        }
     }
 
     @Test
