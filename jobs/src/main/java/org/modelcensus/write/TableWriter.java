@@ -2,9 +2,14 @@ package org.modelcensus.write;
 
 import static org.apache.spark.sql.functions.lit;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.ConcurrentModificationException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +34,8 @@ import org.modelcensus.config.CensusConfig.OutputFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.delta.tables.DeltaTable;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Writes one snapshot of a table under {@code <warehouse>/<layer>/<table>}, partitioned by snapshot_date (and
@@ -51,6 +57,7 @@ public final class TableWriter {
     private static final int PARALLEL_WRITES = 4;
     /** Commits of a table's history searched for a write's own: more than concurrent runs make in the meantime. */
     private static final int HISTORY_SEARCHED = 20;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SparkSession spark;
     private final Warehouse warehouse;
@@ -101,16 +108,32 @@ public final class TableWriter {
         return written;
     }
 
-    /** The rows the commit with this mark wrote (Delta's operation metrics), from the table's recent history. */
+    /**
+     * The rows the commit with this mark wrote (Delta's operation metrics), read from the table's newest commit files
+     * on the driver: Delta's history API reads them with a Spark job per table.
+     */
     private Optional<Long> rowsOfCommit(Path path, String mark) {
-        for (Row commit : DeltaTable.forPath(spark, path.toString()).history(HISTORY_SEARCHED)
-                .select("userMetadata", "operationMetrics").collectAsList()) {
-            if (mark.equals(commit.getString(0)) && !commit.isNullAt(1)) {
-                String rows = commit.<String, String>getJavaMap(1).get("numOutputRows");
-                return rows == null ? Optional.empty() : Optional.of(Long.parseLong(rows));
+        Path log = new Path(path, "_delta_log");
+        try {
+            FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileStatus[] commits = fs.globStatus(new Path(log, "*.json"));
+            Arrays.sort(commits, Comparator.comparing((FileStatus commit) -> commit.getPath().getName()).reversed());
+            for (int i = 0; i < Math.min(HISTORY_SEARCHED, commits.length); i++) {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(fs.open(commits[i].getPath()), StandardCharsets.UTF_8))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        JsonNode info = JSON.readTree(line).path("commitInfo");
+                        if (mark.equals(info.path("userMetadata").asText(null))) {
+                            JsonNode rows = info.path("operationMetrics").path("numOutputRows");
+                            return rows.isMissingNode() ? Optional.empty() : Optional.of(Long.parseLong(rows.asText()));
+                        }
+                    }
+                }
             }
+            return Optional.empty();
+        } catch (IOException e) {
+            LOG.warn("could not read the commits of {} ({}); counting the rows again", path, e.getMessage());
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     /** As {@link #writeAll(Map)}, for the tables of one layer. */
