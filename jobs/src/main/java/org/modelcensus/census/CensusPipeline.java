@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -283,7 +285,11 @@ public final class CensusPipeline {
      * checks alone then took over 3 minutes on local-cluster[2,1,1024], against 8 s with checkpoints.
      */
     private Dataset<Row> materialize(Dataset<Row> table) {
-        return spark.sparkContext().isLocal() ? table.localCheckpoint(true) : table.checkpoint(true);
+        Dataset<Row> kept = spark.sparkContext().isLocal() ? table.localCheckpoint(true) : table.checkpoint(true);
+        // Fresh column ids: a kept table shares its columns' ids with the tables it came from, and a later join of the
+        // two (model_organizations joins model_org_categories, both from stg_catalogue) then fails to resolve when
+        // adaptive execution is off (Spark does not carry the kept table's partitioning over to renewed ids).
+        return kept.select(Arrays.stream(kept.columns()).map(name -> kept.col("`" + name + "`").as(name)).toArray(Column[]::new));
     }
 
     private void deleteCheckpoints(Path checkpoints) {
@@ -315,7 +321,7 @@ public final class CensusPipeline {
      * Settings by the input's size; one given with spark-submit --conf wins. Small catalogues should not pay for many
      * tasks; big ones get one partition per 64 MB of input. On a catalogue of a few thousand rows, compiling each
      * query's whole-stage Java code costs more than it saves (most of a census's queries run once, on a few hundred
-     * rows): it is turned off below {@link #SMALL_INPUT_BYTES}.
+     * rows): it is turned off below {@link #SMALL_INPUT_BYTES}, as is adaptive execution.
      */
     private void sizeForInput(long inputBytes) {
         org.apache.spark.SparkConf submitted = new org.apache.spark.SparkConf();
@@ -324,8 +330,19 @@ public final class CensusPipeline {
             int partitions = Math.max(spark.sparkContext().defaultParallelism(), byInput);
             spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
         }
+        boolean small = inputBytes < SMALL_INPUT_BYTES;
         if (!submitted.contains("spark.sql.codegen.wholeStage")) {
-            spark.conf().set("spark.sql.codegen.wholeStage", Boolean.toString(inputBytes >= SMALL_INPUT_BYTES));
+            spark.conf().set("spark.sql.codegen.wholeStage", Boolean.toString(!small));
+        }
+        if (!submitted.contains("spark.sql.codegen.factoryMode")) {
+            // Nor is any expression compiled (projections, orderings): Spark's interpreted evaluation. Generating and
+            // compiling their Java code was half of a small census's CPU time, on the executors' threads.
+            spark.conf().set("spark.sql.codegen.factoryMode", small ? "NO_CODEGEN" : "FALLBACK");
+        }
+        if (!submitted.contains("spark.sql.adaptive.enabled")) {
+            // Adaptive execution runs each shuffle stage as a Spark job of its own and plans again after it: on a few
+            // hundred rows that is most of a write's time, and there is nothing to coalesce or rebalance.
+            spark.conf().set("spark.sql.adaptive.enabled", Boolean.toString(!small));
         }
     }
 }
