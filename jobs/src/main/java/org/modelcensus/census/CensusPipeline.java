@@ -39,6 +39,7 @@ import org.modelcensus.reference.ReferenceData;
 import org.modelcensus.report.ReportRenderer;
 import org.modelcensus.scope.CatalogueKind;
 import org.modelcensus.scope.ComputeScope;
+import org.modelcensus.spark.SparkSessions;
 import org.modelcensus.transform.CensusFunctions;
 import org.modelcensus.transform.SqlRunner;
 import org.modelcensus.write.CsvExporter;
@@ -52,8 +53,6 @@ public final class CensusPipeline {
 
     private static final Logger LOG = LoggerFactory.getLogger(CensusPipeline.class);
     private static final Pattern DATE_IN_NAME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    /** Inputs below this size (16 MB, the same line as scripts/lib.sh's choice of JIT) are small: see sizeForInput. */
-    static final long SMALL_INPUT_BYTES = 16L << 20;
 
     /** Folder of the warehouse where a run on a cluster keeps its checkpoints, in {@code <run id>/}, until it ends. */
     static final String CHECKPOINTS = "_checkpoints";
@@ -137,7 +136,7 @@ public final class CensusPipeline {
         CatalogueInput input = reader.locate(requested.input(), requested.inputFormat());
         CensusConfig config = requested.snapshotDate() != null ? requested : requested.withSnapshotDate(snapshotDateOf(input));
         audit.config(config);
-        sizeForInput(input.bytes());
+        SparkSessions.sizeForInput(spark, input.bytes());
         LOG.info("census run {} of {} ({}) as snapshot {} (window {}-{}, format {})", audit.runId(), config.input(), input.format(),
                 config.snapshotDate(), config.fromYear(), config.toYear(), config.format());
         InputFingerprint fingerprint = reader.fingerprint(input);
@@ -317,32 +316,4 @@ public final class CensusPipeline {
         return Instant.ofEpochMilli(input.modificationTime()).atZone(ZoneOffset.UTC).toLocalDate();
     }
 
-    /**
-     * Settings by the input's size; one given with spark-submit --conf wins. Small catalogues should not pay for many
-     * tasks; big ones get one partition per 64 MB of input. On a catalogue of a few thousand rows, compiling each
-     * query's whole-stage Java code costs more than it saves (most of a census's queries run once, on a few hundred
-     * rows): it is turned off below {@link #SMALL_INPUT_BYTES}, as is adaptive execution.
-     */
-    private void sizeForInput(long inputBytes) {
-        org.apache.spark.SparkConf submitted = new org.apache.spark.SparkConf();
-        if (!submitted.contains("spark.sql.shuffle.partitions")) {
-            int byInput = (int) Math.min(2000, inputBytes / (64L << 20) + 1);
-            int partitions = Math.max(spark.sparkContext().defaultParallelism(), byInput);
-            spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
-        }
-        boolean small = inputBytes < SMALL_INPUT_BYTES;
-        if (!submitted.contains("spark.sql.codegen.wholeStage")) {
-            spark.conf().set("spark.sql.codegen.wholeStage", Boolean.toString(!small));
-        }
-        if (!submitted.contains("spark.sql.codegen.factoryMode")) {
-            // Nor is any expression compiled (projections, orderings): Spark's interpreted evaluation. Generating and
-            // compiling their Java code was half of a small census's CPU time, on the executors' threads.
-            spark.conf().set("spark.sql.codegen.factoryMode", small ? "NO_CODEGEN" : "FALLBACK");
-        }
-        if (!submitted.contains("spark.sql.adaptive.enabled")) {
-            // Adaptive execution runs each shuffle stage as a Spark job of its own and plans again after it: on a few
-            // hundred rows that is most of a write's time, and there is nothing to coalesce or rebalance.
-            spark.conf().set("spark.sql.adaptive.enabled", Boolean.toString(!small));
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package org.modelcensus.enrich;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -16,6 +18,7 @@ import org.modelcensus.config.CensusConfig.OutputFormat;
 import org.modelcensus.config.EnrichConfig;
 import org.modelcensus.config.TextSource;
 import org.modelcensus.reference.ReferenceData;
+import org.modelcensus.spark.SparkSessions;
 import org.modelcensus.transform.CensusFunctions;
 import org.modelcensus.transform.SqlRunner;
 import org.modelcensus.write.TableWriter;
@@ -55,6 +58,8 @@ public final class Enrichment {
         LOG.info("enriching census snapshot {} of {} (hardware: {}, investment: {})", snapshot, config.warehouse(),
                 config.hardware(), config.investment());
 
+        SparkSessions.sizeForInput(spark, bytesOf(new Path(warehouse.pathOf(Warehouse.SILVER, "models"), "snapshot_date=" + snapshot).toString())
+                + bytesOf(config.hardware()) + bytesOf(config.investment()));
         CensusFunctions.register(spark);
         ReferenceData reference = new ReferenceData(spark, TextSource.of(config.referenceDir(), "conf/reference"));
         reference.registerViews();
@@ -91,6 +96,19 @@ public final class Enrichment {
                 String.format("%.1f s", (System.nanoTime() - started) / 1e9), written);
         logWhatWasLeftOut(config);
         return new Result(snapshot, tables, written);
+    }
+
+    /** The bytes under a file or folder (none when it is not given or not found), for sizing the session. */
+    private long bytesOf(String location) {
+        if (location == null) {
+            return 0;
+        }
+        Path path = new Path(location);
+        try {
+            return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).getContentSummary(path).getLength();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Unmatched hardware names and skipped investment rows go to the log, with what to do about them. */

@@ -51,6 +51,38 @@ public final class SparkSessions {
         return readOnlyBuilder(master).config("spark.sql.catalogImplementation", "in-memory").getOrCreate();
     }
 
+    /** Inputs below this size (16 MB, the same line as scripts/lib.sh's choice of JIT) are small: see sizeForInput. */
+    public static final long SMALL_INPUT_BYTES = 16L << 20;
+
+    /**
+     * Settings by the size of a job's input; one given with spark-submit --conf wins. Small inputs should not pay for
+     * many tasks; big ones get one partition per 64 MB. On a catalogue of a few thousand rows, compiling each query's
+     * whole-stage Java code costs more than it saves (most of a census's queries run once, on a few hundred rows): it
+     * is turned off below {@link #SMALL_INPUT_BYTES}, as are expression code generation and adaptive execution.
+     */
+    public static void sizeForInput(SparkSession spark, long inputBytes) {
+        SparkConf submitted = new SparkConf();
+        if (!submitted.contains("spark.sql.shuffle.partitions")) {
+            int byInput = (int) Math.min(2000, inputBytes / (64L << 20) + 1);
+            int partitions = Math.max(spark.sparkContext().defaultParallelism(), byInput);
+            spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
+        }
+        boolean small = inputBytes < SMALL_INPUT_BYTES;
+        if (!submitted.contains("spark.sql.codegen.wholeStage")) {
+            spark.conf().set("spark.sql.codegen.wholeStage", Boolean.toString(!small));
+        }
+        if (!submitted.contains("spark.sql.codegen.factoryMode")) {
+            // Spark's interpreted evaluation of expressions (projections, orderings): generating and compiling their
+            // Java code was half of a small census's CPU time, on the executors' threads.
+            spark.conf().set("spark.sql.codegen.factoryMode", small ? "NO_CODEGEN" : "FALLBACK");
+        }
+        if (!submitted.contains("spark.sql.adaptive.enabled")) {
+            // Adaptive execution runs each shuffle stage as a Spark job of its own and plans again after it: on a few
+            // hundred rows that is most of a write's time, and there is nothing to coalesce or rebalance.
+            spark.conf().set("spark.sql.adaptive.enabled", Boolean.toString(!small));
+        }
+    }
+
     private static SparkSession.Builder readOnlyBuilder(String master) {
         return builder(master, DELTA_EXTENSION + "," + READ_ONLY_EXTENSION)
                 // no SELECT ... FROM csv.`/any/file`: only the catalog's tables are readable
