@@ -2,18 +2,14 @@ package org.modelcensus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.modelcensus.CensusTestKit.snapshotContents;
 import static org.modelcensus.CensusTestKit.warehouse;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -27,7 +23,7 @@ import org.modelcensus.write.Warehouse;
  */
 class CrashSafetyTest {
 
-    private static final LocalDate EARLIER = LocalDate.of(2024, 7, 16);
+    private static final LocalDate EARLIER = SampleCensus.SNAPSHOT;
     private static final String REAL = Fixtures.SNAPSHOT.toString();
 
     @TempDir
@@ -36,10 +32,10 @@ class CrashSafetyTest {
     @ParameterizedTest(name = "killed after ''{0}''")
     @ValueSource(strings = {"wrote silver/", "wrote gold/"})
     void killedRunLeavesEarlierSnapshotAndRerunSucceeds(String killAfter) throws Exception {
-        String root = dir.resolve("warehouse").toString();
-        assertEquals(0, CensusTestKit.census("--input", Fixtures.SAMPLE.toString(), "--warehouse", root).exitCode());
+        // The earlier snapshot: a copy of the suite's census of the sample.
+        String root = SampleCensus.copyWarehouse(dir.resolve("warehouse")).toString();
         Warehouse warehouse = warehouse(root);
-        Map<String, List<String>> earlier = snapshotContents(warehouse, EARLIER);
+        Map<String, List<String>> earlier = SampleCensus.contents();
 
         ChildJvm run = ChildJvm.census(dir.resolve("killed.log"), "--input", REAL, "--warehouse", root, "--snapshot-date", "2024-08-01");
         run.awaitLog(killAfter, Duration.ofMinutes(5));

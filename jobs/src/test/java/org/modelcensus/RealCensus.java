@@ -8,8 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The census of the bundled real snapshot with the default options, as scripts/run.sh runs it (with --export-csv and
@@ -30,7 +28,7 @@ public final class RealCensus {
     /** What the census command printed (its summary) and returned. */
     public static synchronized CensusTestKit.Outcome census() {
         if (census == null) {
-            deleteRecursively(DIR);
+            CensusTestKit.deleteTree(DIR);
             census = CensusTestKit.census("--input", Fixtures.SNAPSHOT.toString(), "--warehouse", warehouse().toString(),
                     "--export-csv", exportDir().toString(), "--report-dir", reportDir().toString());
             assertEquals(0, census.exitCode(), "census of the real snapshot: " + census.err());
@@ -85,31 +83,6 @@ public final class RealCensus {
     /** A copy of the shared warehouse, for a test that writes into one. */
     public static Path copyWarehouse(Path target) {
         census();
-        try (Stream<Path> files = Files.walk(warehouse())) {
-            for (Path file : files.toList()) {
-                Path copy = target.resolve(warehouse().relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return target;
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CensusTestKit.copyTree(warehouse(), target);
     }
 }

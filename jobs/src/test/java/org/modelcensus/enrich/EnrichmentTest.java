@@ -18,9 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.modelcensus.CensusTestKit;
 import org.modelcensus.Fixtures;
 import org.modelcensus.RealCensus;
-import org.modelcensus.CensusTestKit;
-import org.modelcensus.Fixtures;
-import org.modelcensus.RealCensus;
+import org.modelcensus.SampleCensus;
 import org.modelcensus.SparkTestSupport;
 
 /**
@@ -148,8 +146,7 @@ class EnrichmentTest {
 
     @Test
     void aReRunReplacesTheSnapshotAndUtilizationScalesChipHours() {
-        String root = dir.resolve("sample-warehouse").toString();
-        assertEquals(0, CensusTestKit.census("--input", Fixtures.SAMPLE.toString(), "--warehouse", root).exitCode());
+        String root = SampleCensus.copyWarehouse(dir.resolve("sample-warehouse")).toString();
         for (String utilization : new String[] {"0.4", "0.5"}) {
             CensusTestKit.Outcome run = CensusTestKit.enrich("--warehouse", root, "--hardware", HARDWARE, "--utilization", utilization);
             assertEquals(0, run.exitCode(), run.err());
