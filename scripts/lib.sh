@@ -28,41 +28,37 @@ CENSUS_JAR="$(find "$CENSUS_HOME/target" -maxdepth 1 -name 'model-census-*.jar' 
 CENSUS_CLASSPATH="$(find "$CENSUS_HOME/target" -maxdepth 1 -name 'original-model-census-*.jar' | head -n 1):$(cat target/classpath.txt)"
 export CENSUS_HOME CENSUS_JAR CENSUS_CLASSPATH
 
-# Class-data sharing: the first job after a build writes an archive of the classes it loaded, which later jobs map
-# instead of reading and verifying them again from some 300 jars (JVM and session 3.2 -> 1.7 s, the census's read
-# 6.5 -> 3.7 s on 2 cores). The JVM takes an archive only with the classpath and JDK it was written with, else runs
-# without it; the build makes it stale (census_cds_ready).
+# Class-data sharing: after a build, one census of the bundled snapshot into a scratch folder records the classes a
+# job loads in an archive (target/cds, about 40 s once per build), which every job then maps instead of reading and
+# verifying them again from some 300 jars (JVM and session 3.2 -> 1.5 s, the census's read 6.5 -> 3.1 s on 2 cores).
+# The JVM takes the archive only with the classpath and JDK it was written with, else runs without it.
 CENSUS_CDS="$CENSUS_HOME/target/cds/census.jsa"
 census_cds_ready() {
   [[ -s $CENSUS_CDS && ! $CENSUS_CDS -ot target/.census-build ]]
 }
-
+census_cds_record() {
+  local training="$CENSUS_HOME/target/cds/training-$$"
+  mkdir -p "$training"
+  echo "model-census: recording the classes of a census for class-data sharing (once per build) ..." >&2
+  # shellcheck disable=SC2046 # census_jvm_flags prints several options
+  if java "@$CENSUS_HOME/conf/jvm.options" $(census_jvm_flags) -Xlog:cds=off -Xlog:cds+dynamic=off \
+      -XX:ArchiveClassesAtExit="$training/census.jsa" -cp "$CENSUS_CLASSPATH" org.modelcensus.ModelCensus census \
+      --warehouse "$training/warehouse" --report-dir "$training/report" >"$training.log" 2>&1; then
+    mv -f "$training/census.jsa" "$CENSUS_CDS"
+    rm -f "$training.log"
+  else
+    echo "model-census: that census failed (log: $training.log); jobs run without class-data sharing" >&2
+  fi
+  rm -rf "$training"
+}
 # census_java ARGS...: model-census in this process's place. JVM options are read one way: conf/jvm.options (what
 # Spark needs on Java 17), then census_jvm_flags.
 census_java() {
-  local java_args
-  # shellcheck disable=SC2207 # census_jvm_flags prints several options
-  java_args=("@$CENSUS_HOME/conf/jvm.options" $(census_jvm_flags "$(census_input "$@")") -Xlog:cds=off -Xlog:cds+dynamic=off)
-  if census_cds_ready; then
-    exec java "${java_args[@]}" -XX:SharedArchiveFile="$CENSUS_CDS" -cp "$CENSUS_CLASSPATH" org.modelcensus.ModelCensus "$@"
-  fi
-  # No archive for this build yet: this job writes one as it exits (a second or two), under a name of its own so that
-  # two first jobs never write one file; a signal to this script is passed on to the job.
-  local archive="$CENSUS_CDS.$$" pid status=0
-  mkdir -p "$(dirname "$CENSUS_CDS")"
-  java "${java_args[@]}" -XX:ArchiveClassesAtExit="$archive" -cp "$CENSUS_CLASSPATH" org.modelcensus.ModelCensus "$@" &
-  pid=$!
-  trap 'kill -TERM "$pid" 2>/dev/null' TERM INT HUP
-  while true; do
-    wait "$pid" && status=0 || status=$?
-    kill -0 "$pid" 2>/dev/null || break # a trapped signal ended wait, not the job
-  done
-  trap - TERM INT HUP
-  if [[ -s $archive ]]; then
-    mv -f "$archive" "$CENSUS_CDS"
-  fi
-  rm -f "$archive"
-  exit "$status"
+  local sharing=()
+  census_cds_ready && sharing=(-XX:SharedArchiveFile="$CENSUS_CDS")
+  # shellcheck disable=SC2046 # census_jvm_flags prints several options
+  exec java "@$CENSUS_HOME/conf/jvm.options" $(census_jvm_flags "$(census_input "$@")") -Xlog:cds=off -Xlog:cds+dynamic=off \
+    "${sharing[@]}" -cp "$CENSUS_CLASSPATH" org.modelcensus.ModelCensus "$@"
 }
 
 # census_jvm_flags [INPUT]: the JVM options of a job after conf/jvm.options: the parallel (throughput) collector, the JIT
@@ -158,3 +154,6 @@ daemon_stop() {
   rm -f "$pidfile"
   echo "$name stopped (pid $pid)"
 }
+
+# Last, once every helper above is defined: the class-data sharing archive of this build.
+census_cds_ready || census_cds_record
