@@ -157,6 +157,7 @@ public final class CensusPipeline {
         long accepted = counts.accepted();
         long rejected = counts.rejected();
         audit.counts(accepted + rejected, accepted, rejected);
+        SparkSessions.sizeForRows(spark, accepted + rejected);
         if (accepted + rejected == 0) {
             throw new CensusInputException("Input file " + config.input() + " has a header but no model rows.");
         }

@@ -58,12 +58,16 @@ public final class Enrichment {
         LOG.info("enriching census snapshot {} of {} (hardware: {}, investment: {})", snapshot, config.warehouse(),
                 config.hardware(), config.investment());
 
+        long joinedBytes = bytesOf(config.hardware()) + bytesOf(config.investment());
         SparkSessions.sizeForInput(spark, bytesOf(new Path(warehouse.pathOf(Warehouse.SILVER, "models"), "snapshot_date=" + snapshot).toString())
-                + bytesOf(config.hardware()) + bytesOf(config.investment()));
+                + joinedBytes);
         CensusFunctions.register(spark);
         ReferenceData reference = new ReferenceData(spark, TextSource.of(config.referenceDir(), "conf/reference"));
         reference.registerViews();
-        warehouse.readSnapshot(Warehouse.SILVER, "models", snapshot).orElseThrow().createOrReplaceTempView("models");
+        Dataset<Row> models = warehouse.readSnapshot(Warehouse.SILVER, "models", snapshot).orElseThrow();
+        // The rows worked on: the snapshot's models and the files joined in, at about a row per 64 bytes (a hardware or deal row).
+        SparkSessions.sizeForRows(spark, models.count() + joinedBytes / 64);
+        models.createOrReplaceTempView("models");
         warehouse.readSnapshot(Warehouse.SILVER, "model_countries", snapshot).orElseThrow().createOrReplaceTempView("model_countries");
         Set<String> inputs = new LinkedHashSet<>();
         if (config.hardware() != null) {

@@ -53,12 +53,14 @@ public final class SparkSessions {
 
     /** Inputs below this size (16 MB, the same line as scripts/lib.sh's choice of JIT) are small: see sizeForInput. */
     public static final long SMALL_INPUT_BYTES = 16L << 20;
+    /** Jobs over fewer rows than this evaluate expressions without generated code: see sizeForRows. */
+    public static final long FEW_ROWS = 20_000;
 
     /**
-     * Settings by the size of a job's input; one given with spark-submit --conf wins. Small inputs should not pay for
-     * many tasks; big ones get one partition per 64 MB. On a catalogue of a few thousand rows, compiling each query's
-     * whole-stage Java code costs more than it saves (most of a census's queries run once, on a few hundred rows): it
-     * is turned off below {@link #SMALL_INPUT_BYTES}, as are expression code generation and adaptive execution.
+     * Settings by the size of a job's input, before it is read; one given with spark-submit --conf wins. Small inputs
+     * should not pay for many tasks; big ones get one partition per 64 MB. On a catalogue of a few thousand rows,
+     * compiling each query's whole-stage Java code costs more than it saves (most of a census's queries run once, on a
+     * few hundred rows): it is turned off below {@link #SMALL_INPUT_BYTES}.
      */
     public static void sizeForInput(SparkSession spark, long inputBytes) {
         SparkConf submitted = new SparkConf();
@@ -67,19 +69,26 @@ public final class SparkSessions {
             int partitions = Math.max(spark.sparkContext().defaultParallelism(), byInput);
             spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
         }
-        boolean small = inputBytes < SMALL_INPUT_BYTES;
         if (!submitted.contains("spark.sql.codegen.wholeStage")) {
-            spark.conf().set("spark.sql.codegen.wholeStage", Boolean.toString(!small));
+            spark.conf().set("spark.sql.codegen.wholeStage", Boolean.toString(inputBytes >= SMALL_INPUT_BYTES));
         }
+    }
+
+    /**
+     * Settings by the rows a job works on, once they are known; one given with spark-submit --conf wins. Below
+     * {@link #FEW_ROWS} Spark evaluates expressions (projections, orderings) without generating and compiling Java code
+     * for them, and plans without adaptive execution, which runs every shuffle stage as a Spark job of its own: on the
+     * real catalogue (192 rows) the generated code was half of a census's CPU time and adaptive execution doubled its
+     * Spark jobs. On 10^5 generated models both pay back (census 73 s without them, 62 s with).
+     */
+    public static void sizeForRows(SparkSession spark, long rows) {
+        SparkConf submitted = new SparkConf();
+        boolean few = rows < FEW_ROWS;
         if (!submitted.contains("spark.sql.codegen.factoryMode")) {
-            // Spark's interpreted evaluation of expressions (projections, orderings): generating and compiling their
-            // Java code was half of a small census's CPU time, on the executors' threads.
-            spark.conf().set("spark.sql.codegen.factoryMode", small ? "NO_CODEGEN" : "FALLBACK");
+            spark.conf().set("spark.sql.codegen.factoryMode", few ? "NO_CODEGEN" : "FALLBACK");
         }
         if (!submitted.contains("spark.sql.adaptive.enabled")) {
-            // Adaptive execution runs each shuffle stage as a Spark job of its own and plans again after it: on a few
-            // hundred rows that is most of a write's time, and there is nothing to coalesce or rebalance.
-            spark.conf().set("spark.sql.adaptive.enabled", Boolean.toString(!small));
+            spark.conf().set("spark.sql.adaptive.enabled", Boolean.toString(!few));
         }
     }
 
