@@ -28,13 +28,17 @@ CENSUS_JAR="$(find "$CENSUS_HOME/target" -maxdepth 1 -name 'model-census-*.jar' 
 CENSUS_CLASSPATH="$(find "$CENSUS_HOME/target" -maxdepth 1 -name 'original-model-census-*.jar' | head -n 1):$(cat target/classpath.txt)"
 export CENSUS_HOME CENSUS_JAR CENSUS_CLASSPATH
 
-# Class-data sharing: after a build, one census of the bundled snapshot into a scratch folder records the classes a
-# job loads in an archive (target/cds, about 40 s once per build), which every job then maps instead of reading and
-# verifying them again from some 300 jars (JVM and session 3.2 -> 1.5 s, the census's read 6.5 -> 3.1 s on 2 cores).
-# The JVM takes the archive only with the classpath and JDK it was written with, else runs without it.
+# Class-data sharing: after a build, one census of the default input into a scratch folder records the classes a
+# job loads in an archive (target/cds, about a minute once per build), which every job then maps instead of reading
+# and verifying them again from some 300 jars (JVM and session 3.2 -> 1.5 s, the census's read 6.5 -> 3.1 s on 2
+# cores). The JVM takes the archive only with the classpath and JDK it was written with, else runs without it. When
+# that census fails, jobs run without an archive until the next build rather than trying again each time.
 CENSUS_CDS="$CENSUS_HOME/target/cds/census.jsa"
 census_cds_ready() {
   [[ -s $CENSUS_CDS && ! $CENSUS_CDS -ot target/.census-build ]]
+}
+census_cds_tried() {
+  census_cds_ready || [[ -f $CENSUS_CDS.failed && ! $CENSUS_CDS.failed -ot target/.census-build ]]
 }
 census_cds_record() {
   local training="$CENSUS_HOME/target/cds/training-$$"
@@ -48,6 +52,7 @@ census_cds_record() {
     rm -f "$training.log"
   else
     echo "model-census: that census failed (log: $training.log); jobs run without class-data sharing" >&2
+    touch "$CENSUS_CDS.failed"
   fi
   rm -rf "$training"
 }
@@ -156,4 +161,4 @@ daemon_stop() {
 }
 
 # Last, once every helper above is defined: the class-data sharing archive of this build.
-census_cds_ready || census_cds_record
+census_cds_tried || census_cds_record

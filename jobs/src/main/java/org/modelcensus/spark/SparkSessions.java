@@ -52,9 +52,9 @@ public final class SparkSessions {
     }
 
     /** Inputs below this size (16 MB, the same line as scripts/lib.sh's choice of JIT) are small: see sizeForInput. */
-    public static final long SMALL_INPUT_BYTES = 16L << 20;
+    private static final long SMALL_INPUT_BYTES = 16L << 20;
     /** Jobs over fewer rows than this evaluate expressions without generated code: see sizeForRows. */
-    public static final long FEW_ROWS = 20_000;
+    private static final long FEW_ROWS = 20_000;
 
     /**
      * Settings by the size of a job's input, before it is read; one given with spark-submit --conf wins. Small inputs
