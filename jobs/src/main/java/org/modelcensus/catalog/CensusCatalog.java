@@ -1,17 +1,12 @@
 package org.modelcensus.catalog;
 
-import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.hadoop.fs.FileStatus;
@@ -43,8 +37,9 @@ import scala.Option;
 import scala.collection.JavaConverters;
 
 /**
- * Registers the warehouse's tables in the persistent catalog as database {@code census}: one external Delta table
- * per folder {@code <warehouse>/<layer>/<table>}, with the table and column comments of the {@link DataDictionary}.
+ * Registers the warehouse's tables in the session's catalog as database {@code census} (the SQL endpoint's, in memory
+ * unless a metastore is configured outside): one external Delta table per folder {@code <warehouse>/<layer>/<table>},
+ * with the table and column comments of the {@link DataDictionary}.
  * Idempotent and cheap when nothing changed: a table is created when missing, re-created when its location moved,
  * its comments are set when they differ from the dictionary (a new column, an edited dictionary), and a table whose
  * folder is gone is dropped (external tables: dropping never deletes data). New snapshots need nothing: a Delta
@@ -61,7 +56,6 @@ public final class CensusCatalog {
      */
     public static final String WRITER_PROPERTY = "model-census.catalog.writer";
     private static final List<String> LAYERS = List.of(Warehouse.SILVER, Warehouse.GOLD, Warehouse.AUDIT);
-    private static final Pattern EMBEDDED_DERBY = Pattern.compile("^jdbc:derby:;databaseName=([^;]+)");
 
     private final SparkSession spark;
     private final Path warehouse;
@@ -86,42 +80,8 @@ public final class CensusCatalog {
         this.dictionary = dictionary;
     }
 
-    /** Whether the session has a persistent catalog (Hive metastore) to register the tables in. */
-    public static boolean isPersistent(SparkSession spark) {
-        return "hive".equals(spark.sparkContext().conf().get("spark.sql.catalogImplementation", "in-memory"));
-    }
-
     /**
-     * Whether the session's metastore is an embedded Derby database that another process has open now. Embedded Derby
-     * admits one process (it holds an exclusive lock on {@code metastore_db/dbex.lck}), and the Hive client retries for
-     * half a minute before it gives up, so a caller that can do without the catalog asks first.
-     */
-    public static boolean metastoreBusy(SparkSession spark) {
-        String url = spark.sparkContext().conf().get("spark.hadoop.javax.jdo.option.ConnectionURL", "");
-        Matcher derby = EMBEDDED_DERBY.matcher(url);
-        if (!derby.find()) {
-            return false;
-        }
-        File lock = new File(derby.group(1), "dbex.lck");
-        if (!lock.isFile()) {
-            return false;
-        }
-        try (FileChannel channel = FileChannel.open(lock.toPath(), StandardOpenOption.WRITE)) {
-            FileLock held = channel.tryLock();
-            if (held == null) {
-                return true;
-            }
-            held.release();
-            return false;
-        } catch (OverlappingFileLockException e) {
-            return false; // this process has it open: its Hive client is up
-        } catch (IOException e) {
-            return false; // cannot tell: let the Hive client try
-        }
-    }
-
-    /**
-     * For a session without a persistent catalog (scripts/sql.sh): database {@code census} in the session's in-memory
+     * For scripts/sql.sh, whose session lives for one statement: database {@code census} in the session's in-memory
      * catalog, with the tables the statement names (every table when it names none, as SHOW TABLES does), each an
      * external Delta table at its folder. Loading a table's Delta log is what registering costs, so a query registers
      * only what it reads. Column comments come with the tables (written with them, see TableWriter).

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.monotonically_increasing_id;
 import static org.apache.spark.sql.functions.raise_error;
 import static org.apache.spark.sql.functions.when;
 
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -57,14 +58,30 @@ final class ReadOnlyParser implements ParserInterface {
         if (refused != null) {
             throw new ReadOnlyException("model-census: this session runs nothing: " + refused + ".");
         }
-        LogicalPlan analyzed = analyze(delegate.parsePlan(sqlText));
-        refused = ReadOnlyCheck.refusal(analyzed, session.catalog().currentDatabase(), this::analyze);
+        LogicalPlan parsed = delegate.parsePlan(sqlText);
+        String currentDatabase = session.catalog().currentDatabase();
+        LogicalPlan analyzed;
+        try {
+            analyzed = analyze(parsed);
+        } catch (Exception e) { // AnalysisException, which Scala does not declare
+            // With the catalog in memory Spark cannot analyze Hive-only statements (CREATE TABLE ... AS SELECT without
+            // USING): they write, and are refused with this endpoint's reason rather than Spark's.
+            if (e instanceof AnalysisException analysis && "NOT_SUPPORTED_COMMAND_WITHOUT_HIVE_SUPPORT".equals(analysis.getErrorClass())) {
+                throw refusedStatement(ReadOnlyCheck.statementName(parsed.nodeName()));
+            }
+            throw e;
+        }
+        refused = ReadOnlyCheck.refusal(analyzed, currentDatabase, this::analyze);
         if (refused != null) {
-            throw new ReadOnlyException("model-census: read-only census endpoint: " + refused + " is refused. Only queries of "
-                    + "the tables of database " + CensusCatalog.DATABASE + ", SHOW, DESCRIBE, EXPLAIN, USE census and SET of "
-                    + "a few session options run.");
+            throw refusedStatement(refused);
         }
         return capped(analyzed);
+    }
+
+    private static ReadOnlyException refusedStatement(String refused) {
+        return new ReadOnlyException("model-census: read-only census endpoint: " + refused + " is refused. Only queries of "
+                + "the tables of database " + CensusCatalog.DATABASE + ", SHOW, DESCRIBE, EXPLAIN, USE census and SET of "
+                + "a few session options run.");
     }
 
     private LogicalPlan analyze(LogicalPlan plan) {

@@ -19,7 +19,6 @@ import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
 import org.modelcensus.catalog.CensusCatalog;
 import org.modelcensus.catalog.DataDictionary;
 import org.modelcensus.catalog.ReadOnlyExtension;
-import org.modelcensus.errors.CensusInputException;
 import org.modelcensus.spark.SparkSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,10 +32,9 @@ import org.slf4j.LoggerFactory;
  * fair scheduler. It listens on a loopback address unless TLS is on ({@link EndpointOptions}), and Spark's own ports
  * listen on loopback only.
  *
- * <p>The embedded metastore admits one JVM at a time, and this server holds it while it runs, so a census run meanwhile
- * cannot register its tables (it logs a warning and succeeds). This server therefore registers the warehouse's tables
- * itself: when it starts and then every {@code --refresh-seconds}. New snapshots of registered tables need no
- * registration: every query reads a Delta table's latest commit.
+ * <p>The catalog is the server's own, in memory (see SparkSessions.createReadOnly): it registers the warehouse's tables
+ * when it starts and then every {@code --refresh-seconds}, and a census run writes its tables by path beside it. New
+ * snapshots of registered tables need no registration: every query reads a Delta table's latest commit.
  */
 public final class CensusSqlServer {
 
@@ -74,14 +72,15 @@ public final class CensusSqlServer {
             System.setProperty("spark.hadoop." + key, value);
             System.setProperty(key, value);
         });
-        SparkSession spark = SparkSessions.createReadOnly(effectiveMaster(), warehouse);
+        // Derby (the Thrift server's own metastore, in memory) writes its log here, not into the working directory.
+        System.setProperty("derby.stream.error.file", folder.resolve("derby.log").toString());
+        SparkSession spark = SparkSessions.createReadOnly(effectiveMaster());
         if (options.tls()) {
             // Only in the Hadoop configuration the Thrift server's Hive configuration is made of: not a system property,
             // not a Spark setting, so no session can show it.
             spark.sparkContext().hadoopConfiguration().set(HiveConf.ConfVars.HIVE_SERVER2_SSL_KEYSTORE_PASSWORD.varname, options.tlsPassword());
         }
         spark.sparkContext().addSparkListener(new CancellationLog());
-        awaitMetastore(spark);
         CensusCatalog catalog = new CensusCatalog(spark, warehouse, DataDictionary.load());
         // The catalog's writes run on this thread only (the read-only check lets them through by a thread-local mark).
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -231,20 +230,6 @@ public final class CensusSqlServer {
             }
         } catch (RuntimeException e) {
             LOG.warn("catalog refresh failed (tried again later): {}", e.toString());
-        }
-    }
-
-    /** A census run registering its tables holds the metastore for a few seconds: wait for it, up to two minutes. */
-    private void awaitMetastore(SparkSession spark) throws InterruptedException {
-        for (int waited = 0; CensusCatalog.metastoreBusy(spark); waited++) {
-            if (waited == 0) {
-                LOG.info("the catalog of {} is in use by another process; waiting for it", warehouse);
-            }
-            if (waited >= 120) {
-                throw new CensusInputException("The catalog of " + warehouse + " has been in use by another process for two "
-                        + "minutes (another SQL endpoint on this warehouse, or scripts/sql.sh?); not started.");
-            }
-            Thread.sleep(1000);
         }
     }
 

@@ -1,8 +1,5 @@
 package org.modelcensus.spark;
 
-import java.io.File;
-
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -15,7 +12,7 @@ public final class SparkSessions {
 
     private static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
     private static final String READ_ONLY_EXTENSION = "org.modelcensus.catalog.ReadOnlyExtension";
-    /** The folder of a warehouse that holds its catalog (the Hive metastore), next to silver/ and gold/. */
+    /** The folder of a warehouse that holds the catalog's files (the endpoint's, the comments checked), next to silver/ and gold/. */
     public static final String CATALOG_DIR = "_catalog";
 
     private SparkSessions() {
@@ -33,19 +30,41 @@ public final class SparkSessions {
     }
 
     /**
-     * A session over the warehouse's catalog that only reads: every statement that is not a read of database census is
-     * refused (see {@code ReadOnlyParser}). For the SQL endpoint.
+     * A session that only reads, for the SQL endpoint: every statement that is not a read of database census is refused
+     * (see {@code ReadOnlyParser}). Its catalog is in memory, filled from the warehouse's folders when the endpoint
+     * starts and on every refresh (CensusCatalog.sync), unless a metastore is configured outside (hive-site.xml,
+     * spark.hadoop.hive.metastore.uris or spark.hadoop.javax.jdo.option.ConnectionURL, as on a cluster), which it then
+     * uses.
+     *
+     * <p>Not an embedded metastore of the warehouse's own: Spark's Thrift server keeps a Hive metastore of its own (in
+     * memory) for the Hive session state of every JDBC session it opens and closes, and two metastores served in one
+     * JVM share Hive's one persistence-manager factory, which every switch between them closes under the other's feet.
+     * With an embedded Derby metastore of the warehouse, a JDBC session opened while another opened or closed found no
+     * database census now and then. A remote metastore (hive.metastore.uris) is read over Thrift and shares nothing.
      */
-    public static SparkSession createReadOnly(String master, String warehouse) {
+    public static SparkSession createReadOnly(String master) {
         if (!hiveOnClasspath()) {
-            throw new IllegalStateException("Spark's Hive support (spark-hive_2.12) is not on the classpath: the catalog needs it.");
+            throw new IllegalStateException("Spark's Hive support (spark-hive_2.12) is not on the classpath: the SQL endpoint needs it.");
         }
-        return withCatalog(readOnlyBuilder(master), warehouse).getOrCreate();
+        SparkConf submitted = new SparkConf();
+        boolean remote = submitted.contains("spark.hadoop.hive.metastore.uris");
+        boolean inProcess = submitted.contains("spark.hadoop.javax.jdo.option.ConnectionURL")
+                || Thread.currentThread().getContextClassLoader().getResource("hive-site.xml") != null;
+        if ((!remote && !inProcess) || "in-memory".equals(submitted.get("spark.sql.catalogImplementation", null))) {
+            return createReadOnlyLocal(master);
+        }
+        if (!remote) {
+            LOG.warn("the metastore configured for the SQL endpoint runs in its process (javax.jdo.option.ConnectionURL or "
+                    + "hive-site.xml without hive.metastore.uris): Spark's Thrift server's own metastore shares Hive's "
+                    + "persistence code with it, and a session may now and then not find a table. Serve a remote metastore "
+                    + "(spark.hadoop.hive.metastore.uris), or none: the endpoint then keeps its catalog in memory.");
+        }
+        return readOnlyBuilder(master).enableHiveSupport().getOrCreate();
     }
 
     /**
-     * A session that only reads, as {@link #createReadOnly}, without a persistent catalog: scripts/sql.sh, which
-     * registers the tables it queries in memory (see CensusCatalog.registerFor).
+     * A session that only reads, as {@link #createReadOnly}, with its catalog in memory: scripts/sql.sh, which registers
+     * the tables it queries (see CensusCatalog.registerFor), and the SQL endpoint without a metastore of its own.
      */
     public static SparkSession createReadOnlyLocal(String master) {
         return readOnlyBuilder(master).config("spark.sql.catalogImplementation", "in-memory").getOrCreate();
@@ -127,55 +146,6 @@ public final class SparkSessions {
             builder.config("spark.ui.enabled", "false");
         }
         return builder;
-    }
-
-    /**
-     * The persistent catalog (Hive metastore) of the warehouse. A local warehouse keeps its own: an embedded Derby
-     * metastore in {@code <warehouse>/_catalog/metastore_db}, so the warehouse folder is self-contained and can be
-     * moved or copied whole. A metastore configured outside (hive-site.xml, spark.hadoop.javax.jdo.* or
-     * spark.hadoop.hive.metastore.uris, as on a cluster) is kept. Without Spark's Hive classes, or with
-     * spark.sql.catalogImplementation=in-memory, the session has no persistent catalog and the census does not
-     * register its tables.
-     */
-    private static SparkSession.Builder withCatalog(SparkSession.Builder builder, String warehouse) {
-        SparkConf submitted = new SparkConf();
-        if ("in-memory".equals(submitted.get("spark.sql.catalogImplementation", null))) {
-            return builder;
-        }
-        if (!hiveOnClasspath()) {
-            LOG.info("no persistent catalog: Spark's Hive support is not on the classpath");
-            return builder;
-        }
-        builder.enableHiveSupport();
-        boolean ownMetastore = submitted.contains("spark.hadoop.javax.jdo.option.ConnectionURL")
-                || submitted.contains("spark.hadoop.hive.metastore.uris")
-                || Thread.currentThread().getContextClassLoader().getResource("hive-site.xml") != null;
-        File local = localFolder(warehouse);
-        if (ownMetastore || local == null) {
-            return builder;
-        }
-        File catalogDir = new File(local, CATALOG_DIR);
-        if (!catalogDir.isDirectory() && !catalogDir.mkdirs()) {
-            throw new IllegalStateException("Cannot create the catalog folder " + catalogDir);
-        }
-        // Derby's log goes beside its database, not into the working directory; read once, when Derby boots.
-        if (System.getProperty("derby.stream.error.file") == null) {
-            System.setProperty("derby.stream.error.file", new File(catalogDir, "derby.log").getPath());
-        }
-        return builder
-                .config("spark.sql.warehouse.dir", local.toURI().toString())
-                .config("spark.hadoop.javax.jdo.option.ConnectionURL",
-                        "jdbc:derby:;databaseName=" + new File(catalogDir, "metastore_db").getPath() + ";create=true");
-    }
-
-    /** The warehouse as an absolute local folder, or null when it is on another file system (hdfs:, s3a:, ...). */
-    private static File localFolder(String warehouse) {
-        Path path = new Path(warehouse);
-        String scheme = path.toUri().getScheme();
-        if (scheme != null && !scheme.equals("file")) {
-            return null;
-        }
-        return new File(path.toUri().getPath()).getAbsoluteFile();
     }
 
     /** Whether Spark's Hive support (spark-hive) is on the classpath, as enableHiveSupport() requires. */
