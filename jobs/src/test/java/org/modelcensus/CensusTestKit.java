@@ -1,6 +1,9 @@
 package org.modelcensus;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +25,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.apache.spark.sql.Column;
@@ -144,14 +148,28 @@ public final class CensusTestKit {
      * sorted JSON lines: what "the snapshot is unchanged" compares.
      */
     public static Map<String, List<String>> snapshotContents(Warehouse warehouse, LocalDate date) {
+        // One Spark job for all tables (each row as its table's name and JSON line): a job per table took a quarter longer.
         Map<String, List<String>> contents = new LinkedHashMap<>();
+        Dataset<Row> lines = null;
         for (String layer : List.of(Warehouse.SILVER, Warehouse.AUDIT, Warehouse.GOLD)) {
             for (String table : warehouse.tables(layer)) {
-                warehouse.read(layer, table)
-                        .filter(rows -> List.of(rows.columns()).contains("snapshot_date") && !table.equals("census_runs"))
-                        .ifPresent(rows -> contents.put(layer + "." + table, jsonLines(warehouse.readSnapshot(layer, table, date).orElseThrow())));
+                Optional<Dataset<Row>> read = warehouse.read(layer, table);
+                if (read.isEmpty() || !List.of(read.get().columns()).contains("snapshot_date") || table.equals("census_runs")) {
+                    continue;
+                }
+                String name = layer + "." + table;
+                contents.put(name, new ArrayList<>());
+                Dataset<Row> snapshot = read.get().where(col("snapshot_date").equalTo(lit(java.sql.Date.valueOf(date)))).drop("snapshot_date")
+                        .select(lit(name).as("table"), to_json(struct(col("*"))).as("line"));
+                lines = lines == null ? snapshot : lines.unionAll(snapshot);
             }
         }
+        if (lines != null) {
+            for (Row row : lines.collectAsList()) {
+                contents.get(row.getString(0)).add(row.getString(1));
+            }
+        }
+        contents.replaceAll((name, rows) -> rows.stream().sorted().toList());
         return contents;
     }
 
