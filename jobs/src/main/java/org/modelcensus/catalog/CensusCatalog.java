@@ -8,24 +8,37 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
+import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedRelation;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedTable;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedTableOrView;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.catalog.SessionCatalog;
+import org.apache.spark.sql.catalyst.parser.ParseException;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.Snapshot;
 import org.apache.spark.sql.delta.util.FileNames;
+import org.apache.spark.sql.execution.SparkSqlParser;
+import org.apache.spark.sql.execution.command.ExplainCommand;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.modelcensus.spark.SparkSessions;
@@ -35,6 +48,7 @@ import org.slf4j.LoggerFactory;
 
 import scala.Option;
 import scala.collection.JavaConverters;
+import scala.collection.Seq;
 
 /**
  * Registers the warehouse's tables in the session's catalog as database {@code census} (the SQL endpoint's, in memory
@@ -95,9 +109,7 @@ public final class CensusCatalog {
             FileSystem fs = fileSystem();
             Path root = fs.makeQualified(warehouse);
             Map<String, Path> folders = tableFolders(fs, root);
-            List<String> named = folders.keySet().stream()
-                    .filter(name -> Pattern.compile("(?i)\\b" + Pattern.quote(name) + "\\b").matcher(statement).find()).toList();
-            List<String> tables = named.isEmpty() ? List.copyOf(folders.keySet()) : named;
+            List<String> tables = tablesFor(statement, folders);
             spark.sql("create database if not exists " + DATABASE + " location "
                     + literal(new Path(new Path(root, SparkSessions.CATALOG_DIR), DATABASE + ".db").toString()));
             for (String name : tables) {
@@ -107,6 +119,71 @@ public final class CensusCatalog {
         } finally {
             spark.sparkContext().setLocalProperty(WRITER_PROPERTY, previous);
         }
+    }
+
+    /**
+     * The tables a statement reads, of those given: the relations of Spark's parse of it, so that a column named like a
+     * table (models, a column of most gold tables) registers no table; else, when that finds none of them (a statement
+     * only Delta's parser knows, such as DESCRIBE HISTORY), the table names that appear in its text as words.
+     */
+    public static List<String> tablesNamed(String statement, Collection<String> tables) {
+        Set<String> relations = new HashSet<>();
+        try {
+            collectRelations(new SparkSqlParser().parsePlan(statement), relations);
+        } catch (Exception e) { // ParseException, which Scala does not declare
+            if (!(e instanceof ParseException)) {
+                throw e;
+            }
+        }
+        List<String> read = tables.stream().filter(name -> relations.contains(name.toLowerCase(Locale.ROOT))).toList();
+        return !read.isEmpty() ? read
+                : tables.stream().filter(name -> Pattern.compile("(?i)\\b" + Pattern.quote(name) + "\\b").matcher(statement).find()).toList();
+    }
+
+    /** The last part of every table name in a parsed plan, its subqueries and its common table expressions. */
+    private static void collectRelations(LogicalPlan plan, Set<String> relations) {
+        Seq<String> name = plan instanceof UnresolvedRelation relation ? relation.multipartIdentifier()
+                : plan instanceof UnresolvedTableOrView tableOrView ? tableOrView.multipartIdentifier()
+                : plan instanceof UnresolvedTable table ? table.multipartIdentifier() : null;
+        if (name != null && name.nonEmpty()) {
+            relations.add(name.last().toLowerCase(Locale.ROOT));
+        }
+        List<Object> inner = new ArrayList<>(JavaConverters.seqAsJavaList(plan.children()));
+        if (plan instanceof ExplainCommand explain) {
+            inner.add(explain.logicalPlan());
+        }
+        inner.addAll(JavaConverters.seqAsJavaList(plan.subqueries()));
+        inner.addAll(JavaConverters.seqAsJavaList(plan.innerChildren()));
+        for (Object child : inner) {
+            if (child instanceof LogicalPlan childPlan) {
+                collectRelations(childPlan, relations);
+            }
+        }
+    }
+
+    /**
+     * The bytes of the table folders a statement reads (every snapshot and the Delta log), for sizing scripts/sql.sh's
+     * session before it starts.
+     */
+    public static long bytesRead(String warehouse, String statement) {
+        Path root = new Path(warehouse);
+        try {
+            FileSystem fs = root.getFileSystem(SparkHadoopUtil.get().newConfiguration(new SparkConf()));
+            Map<String, Path> folders = tableFolders(fs, fs.makeQualified(root));
+            long bytes = 0;
+            for (String table : tablesFor(statement, folders)) {
+                bytes += fs.getContentSummary(folders.get(table)).getLength();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the table folders of " + warehouse + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The tables a statement reads, of the warehouse's; all of them when it names none (SHOW TABLES). */
+    private static List<String> tablesFor(String statement, Map<String, Path> folders) {
+        List<String> named = tablesNamed(statement, folders.keySet());
+        return named.isEmpty() ? List.copyOf(folders.keySet()) : named;
     }
 
     /** Brings database {@code census} in line with the warehouse's table folders and the dictionary. */
@@ -176,7 +253,7 @@ public final class CensusCatalog {
     }
 
     /** The Delta table folders of the layers, by table name (a Parquet warehouse has none: it is not registered). */
-    private Map<String, Path> tableFolders(FileSystem fs, Path root) {
+    private static Map<String, Path> tableFolders(FileSystem fs, Path root) {
         Map<String, Path> folders = new LinkedHashMap<>();
         try {
             for (String layer : LAYERS) {

@@ -36,7 +36,7 @@ public final class SqlQuery {
 
     /** Runs the statement and prints its result as a table. */
     public void run(String statement, PrintStream out) {
-        SparkSession spark = SparkSessions.createReadOnlyLocal(master);
+        SparkSession spark = SparkSessions.createReadOnlyLocal(master, CensusCatalog.bytesRead(warehouse, statement));
         try {
             new CensusCatalog(spark, warehouse, DataDictionary.load()).registerFor(statement);
             spark.sql("use " + CensusCatalog.DATABASE);

@@ -1,5 +1,8 @@
 package org.modelcensus.spark;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -51,7 +54,7 @@ public final class SparkSessions {
         boolean inProcess = submitted.contains("spark.hadoop.javax.jdo.option.ConnectionURL")
                 || Thread.currentThread().getContextClassLoader().getResource("hive-site.xml") != null;
         if ((!remote && !inProcess) || "in-memory".equals(submitted.get("spark.sql.catalogImplementation", null))) {
-            return createReadOnlyLocal(master);
+            return readOnlyBuilder(master).config("spark.sql.catalogImplementation", "in-memory").getOrCreate();
         }
         if (!remote) {
             LOG.warn("the metastore configured for the SQL endpoint runs in its process (javax.jdo.option.ConnectionURL or "
@@ -63,11 +66,15 @@ public final class SparkSessions {
     }
 
     /**
-     * A session that only reads, as {@link #createReadOnly}, with its catalog in memory: scripts/sql.sh, which registers
-     * the tables it queries (see CensusCatalog.registerFor), and the SQL endpoint without a metastore of its own.
+     * A session that only reads, as {@link #createReadOnly}, with its catalog in memory, for scripts/sql.sh (which
+     * registers the tables it queries, see CensusCatalog.registerFor), sized as a job over {@code inputBytes} (about a
+     * row per 64 bytes) when it starts: the read-only session refuses settings changed after.
      */
-    public static SparkSession createReadOnlyLocal(String master) {
-        return readOnlyBuilder(master).config("spark.sql.catalogImplementation", "in-memory").getOrCreate();
+    public static SparkSession createReadOnlyLocal(String master, long inputBytes) {
+        SparkSession.Builder builder = readOnlyBuilder(master).config("spark.sql.catalogImplementation", "in-memory");
+        byInput(inputBytes, Runtime.getRuntime().availableProcessors()).forEach(builder::config);
+        byRows(inputBytes / 64).forEach(builder::config);
+        return builder.getOrCreate();
     }
 
     /** Inputs below this size (16 MB, the same line as scripts/lib.sh's choice of JIT) are small: see sizeForInput. */
@@ -82,15 +89,20 @@ public final class SparkSessions {
      * few hundred rows): it is turned off below {@link #SMALL_INPUT_BYTES}.
      */
     public static void sizeForInput(SparkSession spark, long inputBytes) {
+        byInput(inputBytes, spark.sparkContext().defaultParallelism()).forEach(spark.conf()::set);
+    }
+
+    private static Map<String, String> byInput(long inputBytes, int parallelism) {
         SparkConf submitted = new SparkConf();
+        Map<String, String> settings = new LinkedHashMap<>();
         if (!submitted.contains("spark.sql.shuffle.partitions")) {
             int byInput = (int) Math.min(2000, inputBytes / (64L << 20) + 1);
-            int partitions = Math.max(spark.sparkContext().defaultParallelism(), byInput);
-            spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(partitions));
+            settings.put("spark.sql.shuffle.partitions", Integer.toString(Math.max(parallelism, byInput)));
         }
         if (!submitted.contains("spark.sql.codegen.wholeStage")) {
-            spark.conf().set("spark.sql.codegen.wholeStage", Boolean.toString(inputBytes >= SMALL_INPUT_BYTES));
+            settings.put("spark.sql.codegen.wholeStage", Boolean.toString(inputBytes >= SMALL_INPUT_BYTES));
         }
+        return settings;
     }
 
     /**
@@ -101,14 +113,20 @@ public final class SparkSessions {
      * Spark jobs. On 10^5 generated models both pay back (census 73 s without them, 62 s with).
      */
     public static void sizeForRows(SparkSession spark, long rows) {
+        byRows(rows).forEach(spark.conf()::set);
+    }
+
+    private static Map<String, String> byRows(long rows) {
         SparkConf submitted = new SparkConf();
         boolean few = rows < FEW_ROWS;
+        Map<String, String> settings = new LinkedHashMap<>();
         if (!submitted.contains("spark.sql.codegen.factoryMode")) {
-            spark.conf().set("spark.sql.codegen.factoryMode", few ? "NO_CODEGEN" : "FALLBACK");
+            settings.put("spark.sql.codegen.factoryMode", few ? "NO_CODEGEN" : "FALLBACK");
         }
         if (!submitted.contains("spark.sql.adaptive.enabled")) {
-            spark.conf().set("spark.sql.adaptive.enabled", Boolean.toString(!few));
+            settings.put("spark.sql.adaptive.enabled", Boolean.toString(!few));
         }
+        return settings;
     }
 
     private static SparkSession.Builder readOnlyBuilder(String master) {
