@@ -137,6 +137,9 @@ public final class CensusPipeline {
         CensusConfig config = requested.snapshotDate() != null ? requested : requested.withSnapshotDate(snapshotDateOf(input));
         audit.config(config);
         SparkSessions.sizeForInput(spark, input.bytes());
+        // Until the records are counted (below), about a row per 64 bytes of input: the audit's and Delta's own first
+        // queries (is the input unchanged since the last run?) are sized by it too.
+        SparkSessions.sizeForRows(spark, input.bytes() / 64);
         LOG.info("census run {} of {} ({}) as snapshot {} (window {}-{}, format {})", audit.runId(), config.input(), input.format(),
                 config.snapshotDate(), config.fromYear(), config.toYear(), config.format());
         InputFingerprint fingerprint = reader.fingerprint(input);

@@ -53,20 +53,21 @@ public final class Enrichment {
                 "No census in " + requested.warehouse() + " (" + stored.pathOf(Warehouse.SILVER, "models") + " not found): run "
                         + "scripts/run.sh --warehouse " + requested.warehouse() + " first, or give --warehouse the folder it wrote."));
         Warehouse warehouse = new Warehouse(spark, requested.warehouse(), format);
+        // Sized before the first read (Delta's own queries on a table's log are sized by it too): the stored models of
+        // every snapshot and the files joined in, at about a row per 64 bytes (a model, hardware or deal row).
+        long inputBytes = bytesOf(warehouse.pathOf(Warehouse.SILVER, "models").toString()) + bytesOf(requested.hardware())
+                + bytesOf(requested.investment());
+        SparkSessions.sizeForInput(spark, inputBytes);
+        SparkSessions.sizeForRows(spark, inputBytes / 64);
         LocalDate snapshot = warehouse.snapshot(requested.snapshotDate());
         EnrichConfig config = requested.withSnapshotDate(snapshot);
         LOG.info("enriching census snapshot {} of {} (hardware: {}, investment: {})", snapshot, config.warehouse(),
                 config.hardware(), config.investment());
 
-        long joinedBytes = bytesOf(config.hardware()) + bytesOf(config.investment());
-        SparkSessions.sizeForInput(spark, bytesOf(new Path(warehouse.pathOf(Warehouse.SILVER, "models"), "snapshot_date=" + snapshot).toString())
-                + joinedBytes);
         CensusFunctions.register(spark);
         ReferenceData reference = new ReferenceData(spark, TextSource.of(config.referenceDir(), "conf/reference"));
         reference.registerViews();
         Dataset<Row> models = warehouse.readSnapshot(Warehouse.SILVER, "models", snapshot).orElseThrow();
-        // The rows worked on: the snapshot's models and the files joined in, at about a row per 64 bytes (a hardware or deal row).
-        SparkSessions.sizeForRows(spark, models.count() + joinedBytes / 64);
         models.createOrReplaceTempView("models");
         warehouse.readSnapshot(Warehouse.SILVER, "model_countries", snapshot).orElseThrow().createOrReplaceTempView("model_countries");
         Set<String> inputs = new LinkedHashSet<>();
