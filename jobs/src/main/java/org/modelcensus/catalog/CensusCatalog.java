@@ -94,28 +94,47 @@ public final class CensusCatalog {
         this.dictionary = dictionary;
     }
 
+    /** The table folders a statement reads, by table name, and their bytes (every snapshot and the Delta log). */
+    public record TablesRead(Map<String, Path> folders, long bytes) {
+    }
+
+    /**
+     * For scripts/sql.sh, before its session starts: the tables the statement reads (every table when it names none,
+     * as SHOW TABLES does), by which the session is sized and which it then registers ({@link #register}).
+     */
+    public static TablesRead tablesRead(String warehouse, String statement) {
+        Path root = new Path(warehouse);
+        try {
+            FileSystem fs = root.getFileSystem(SparkHadoopUtil.get().newConfiguration(new SparkConf()));
+            Map<String, Path> folders = tableFolders(fs, fs.makeQualified(root));
+            List<String> named = tablesNamed(statement, folders.keySet());
+            Map<String, Path> read = new LinkedHashMap<>(folders);
+            read.keySet().retainAll(named.isEmpty() ? folders.keySet() : named);
+            long bytes = 0;
+            for (Path folder : read.values()) {
+                bytes += fs.getContentSummary(folder).getLength();
+            }
+            return new TablesRead(read, bytes);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the table folders of " + warehouse + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * For scripts/sql.sh, whose session lives for one statement: database {@code census} in the session's in-memory
-     * catalog, with the tables the statement names (every table when it names none, as SHOW TABLES does), each an
-     * external Delta table at its folder. Loading a table's Delta log is what registering costs, so a query registers
-     * only what it reads. Column comments come with the tables (written with them, see TableWriter).
-     *
-     * @return the tables registered
+     * catalog, with the tables the statement reads, each an external Delta table at its folder. Loading a table's
+     * Delta log is what registering costs, so a query registers only what it reads. Column comments come with the
+     * tables (written with them, see TableWriter).
      */
-    public synchronized List<String> registerFor(String statement) {
+    public synchronized void register(TablesRead read) {
         String previous = spark.sparkContext().getLocalProperty(WRITER_PROPERTY);
         spark.sparkContext().setLocalProperty(WRITER_PROPERTY, "true");
         try {
-            FileSystem fs = fileSystem();
-            Path root = fs.makeQualified(warehouse);
-            Map<String, Path> folders = tableFolders(fs, root);
-            List<String> tables = tablesFor(statement, folders);
+            Path root = fileSystem().makeQualified(warehouse);
             spark.sql("create database if not exists " + DATABASE + " location "
                     + literal(new Path(new Path(root, SparkSessions.CATALOG_DIR), DATABASE + ".db").toString()));
-            for (String name : tables) {
-                spark.sql("create table if not exists " + qualified(name) + " using delta location " + literal(folders.get(name).toString()));
-            }
-            return tables;
+            read.folders().forEach((name, folder) ->
+                    spark.sql("create table if not exists " + qualified(name) + " using delta location " + literal(folder.toString())));
         } finally {
             spark.sparkContext().setLocalProperty(WRITER_PROPERTY, previous);
         }
@@ -159,31 +178,6 @@ public final class CensusCatalog {
                 collectRelations(childPlan, relations);
             }
         }
-    }
-
-    /**
-     * The bytes of the table folders a statement reads (every snapshot and the Delta log), for sizing scripts/sql.sh's
-     * session before it starts.
-     */
-    public static long bytesRead(String warehouse, String statement) {
-        Path root = new Path(warehouse);
-        try {
-            FileSystem fs = root.getFileSystem(SparkHadoopUtil.get().newConfiguration(new SparkConf()));
-            Map<String, Path> folders = tableFolders(fs, fs.makeQualified(root));
-            long bytes = 0;
-            for (String table : tablesFor(statement, folders)) {
-                bytes += fs.getContentSummary(folders.get(table)).getLength();
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the table folders of " + warehouse + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The tables a statement reads, of the warehouse's; all of them when it names none (SHOW TABLES). */
-    private static List<String> tablesFor(String statement, Map<String, Path> folders) {
-        List<String> named = tablesNamed(statement, folders.keySet());
-        return named.isEmpty() ? List.copyOf(folders.keySet()) : named;
     }
 
     /** Brings database {@code census} in line with the warehouse's table folders and the dictionary. */

@@ -36,9 +36,10 @@ public final class SqlQuery {
 
     /** Runs the statement and prints its result as a table. */
     public void run(String statement, PrintStream out) {
-        SparkSession spark = SparkSessions.createReadOnlyLocal(master, CensusCatalog.bytesRead(warehouse, statement));
+        CensusCatalog.TablesRead read = CensusCatalog.tablesRead(warehouse, statement);
+        SparkSession spark = SparkSessions.createReadOnlyLocal(master, read.bytes());
         try {
-            new CensusCatalog(spark, warehouse, DataDictionary.load()).registerFor(statement);
+            new CensusCatalog(spark, warehouse, DataDictionary.load()).register(read);
             spark.sql("use " + CensusCatalog.DATABASE);
             Dataset<Row> rows;
             try {

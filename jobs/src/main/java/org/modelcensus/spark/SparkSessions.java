@@ -67,7 +67,7 @@ public final class SparkSessions {
 
     /**
      * A session that only reads, as {@link #createReadOnly}, with its catalog in memory, for scripts/sql.sh (which
-     * registers the tables it queries, see CensusCatalog.registerFor), sized as a job over {@code inputBytes} (about a
+     * registers the tables it queries, see CensusCatalog.tablesRead), sized as a job over {@code inputBytes} (about a
      * row per 64 bytes) when it starts: the read-only session refuses settings changed after.
      */
     public static SparkSession createReadOnlyLocal(String master, long inputBytes) {
