@@ -67,8 +67,7 @@ public final class Enrichment {
         CensusFunctions.register(spark);
         ReferenceData reference = new ReferenceData(spark, TextSource.of(config.referenceDir(), "conf/reference"));
         reference.registerViews();
-        Dataset<Row> models = warehouse.readSnapshot(Warehouse.SILVER, "models", snapshot).orElseThrow();
-        models.createOrReplaceTempView("models");
+        warehouse.readSnapshot(Warehouse.SILVER, "models", snapshot).orElseThrow().createOrReplaceTempView("models");
         warehouse.readSnapshot(Warehouse.SILVER, "model_countries", snapshot).orElseThrow().createOrReplaceTempView("model_countries");
         Set<String> inputs = new LinkedHashSet<>();
         if (config.hardware() != null) {

@@ -18,7 +18,7 @@ import org.modelcensus.spark.SparkSessions;
 /**
  * The {@code sql} command (scripts/sql.sh): runs one read-only statement on the warehouse's tables as database
  * {@code census} (the current database) and prints the result as a table. The session has no persistent catalog: it
- * registers the tables the statement names in memory, so it needs no metastore, starts fast and runs beside a census
+ * registers the tables the statement reads in memory, so it needs no metastore, starts fast and runs beside a census
  * run or the SQL endpoint.
  */
 public final class SqlQuery {
