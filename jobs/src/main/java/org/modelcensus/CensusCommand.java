@@ -1,8 +1,10 @@
 package org.modelcensus;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.modelcensus.census.CensusPipeline;
+import org.modelcensus.census.UnchangedRun;
 import org.modelcensus.config.CensusConfig;
 import org.modelcensus.config.CensusOptions;
 import org.modelcensus.errors.ExitCode;
@@ -26,6 +28,11 @@ final class CensusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CensusConfig config = options.toConfig();
+        Optional<CensusPipeline.Result> skipped = UnchangedRun.skip(config);
+        if (skipped.isPresent()) {
+            app.out().print(skipped.get().summary());
+            return ExitCode.OK.code();
+        }
         return app.withSession(() -> SparkSessions.create(config.master()), spark -> {
             CensusPipeline.Result result = new CensusPipeline(spark).run(config);
             app.out().print(result.summary());

@@ -59,7 +59,6 @@ public final class RunAudit {
             .add("catalogue", DataTypes.StringType)
             .add("rows_excluded", DataTypes.createMapType(DataTypes.StringType, DataTypes.LongType));
 
-    private final SparkSession spark;
     private final String runId = UUID.randomUUID().toString();
     private final Instant startedAt = Instant.now();
     private CensusConfig config;
@@ -72,8 +71,7 @@ public final class RunAudit {
     private String catalogue;
     private Map<String, Long> rowsExcluded = new LinkedHashMap<>();
 
-    public RunAudit(SparkSession spark, CensusConfig config) {
-        this.spark = spark;
+    public RunAudit(CensusConfig config) {
         this.config = config;
     }
 
@@ -114,8 +112,30 @@ public final class RunAudit {
     }
 
     /** This run's census_runs row as it stands now, ended with the given status. */
-    public Dataset<Row> record(String status, int exitCode, String message) {
-        Row row = RowFactory.create(
+    public Dataset<Row> record(SparkSession spark, String status, int exitCode, String message) {
+        return spark.createDataFrame(List.of(RowFactory.create(fields(status, exitCode, message))), SCHEMA);
+    }
+
+    /**
+     * The same row as values by column, as JSON holds them (times as ISO-8601 instants, dates as yyyy-MM-dd): what
+     * {@link RunLog#append} writes without Spark.
+     */
+    public Map<String, Object> values(String status, int exitCode, String message) {
+        Object[] fields = fields(status, exitCode, message);
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (int i = 0; i < fields.length; i++) {
+            Object value = fields[i];
+            values.put(SCHEMA.fields()[i].name(), value instanceof Timestamp time ? time.toInstant().toString()
+                    : value instanceof Date date ? date.toString()
+                    : value instanceof String[] list ? List.of(list)
+                    : value);
+        }
+        return values;
+    }
+
+    /** The row's fields in the order of {@link #SCHEMA}. */
+    private Object[] fields(String status, int exitCode, String message) {
+        return new Object[] {
                 runId,
                 Timestamp.from(startedAt),
                 Timestamp.from(Instant.now()),
@@ -132,11 +152,10 @@ public final class RunAudit {
                 rejected,
                 rowsWritten,
                 checksFailed.toArray(String[]::new),
-                spark.version(),
+                org.apache.spark.package$.MODULE$.SPARK_VERSION(),
                 io.delta.package$.MODULE$.VERSION(),
                 catalogue,
-                rowsExcluded);
-        return spark.createDataFrame(List.of(row), SCHEMA);
+                rowsExcluded};
     }
 
     /** The recorded runs of a snapshot, oldest first; empty when the warehouse has no census_runs yet. */
@@ -145,13 +164,34 @@ public final class RunAudit {
                 .map(runs -> runs.where(col("snapshot_date").equalTo(lit(Date.valueOf(snapshotDate)))).orderBy("started_at"));
     }
 
-    /** The last run of the warehouse that succeeded: its id, end, input SHA-256 and options; empty when none did. */
-    public static Optional<Row> lastSuccess(Warehouse warehouse) {
+    /**
+     * The last run of a warehouse that succeeded.
+     *
+     * @param endedAt     when it ended
+     * @param inputSha256 the SHA-256 of its input
+     * @param options     its options ({@link CensusConfig#asOptions})
+     */
+    public record LastSuccess(String runId, Instant endedAt, String inputSha256, Map<String, String> options) {
+
+        /** Whether a run on this input with these options has nothing new to count. */
+        public boolean unchanged(InputFingerprint input, Map<String, String> runOptions) {
+            return input.sha256().equals(inputSha256) && runOptions.equals(options);
+        }
+
+        /** Why a run with nothing new to count is skipped: census_runs' message and what the job prints. */
+        public String skipReason() {
+            return "input and options unchanged since run " + runId + " (ended " + endedAt + "): nothing rewritten; --force recomputes";
+        }
+    }
+
+    /** The last run of the warehouse that succeeded; empty when none did. */
+    public static Optional<LastSuccess> lastSuccess(Warehouse warehouse) {
         return warehouse.read(Warehouse.AUDIT, TABLE).flatMap(runs -> runs.where(col("status").equalTo(lit("succeeded")))
                 .orderBy(col("ended_at").desc())
                 .select("run_id", "ended_at", "input_sha256", "options")
                 .limit(1)
-                .collectAsList().stream().findFirst());
+                .collectAsList().stream().findFirst())
+                .map(row -> new LastSuccess(row.getString(0), row.getTimestamp(1).toInstant(), row.getString(2), row.getJavaMap(3)));
     }
 
     /**
@@ -160,8 +200,8 @@ public final class RunAudit {
      */
     public void append(Dataset<Row> record) {
         try {
-            Warehouse warehouse = new Warehouse(spark, config.warehouse(), config.format());
-            new TableWriter(spark, warehouse, config.snapshotDate()).append(Warehouse.AUDIT, TABLE, record);
+            Warehouse warehouse = new Warehouse(record.sparkSession(), config.warehouse(), config.format());
+            new TableWriter(warehouse.spark(), warehouse, config.snapshotDate()).append(Warehouse.AUDIT, TABLE, record);
             LOG.info("recorded run {} in {}", runId, warehouse.pathOf(Warehouse.AUDIT, TABLE));
         } catch (RuntimeException e) {
             LOG.warn("could not record run {} in census_runs: {}", runId, e.toString());

@@ -58,6 +58,11 @@ public final class CensusPipeline {
     static final String CHECKPOINTS = "_checkpoints";
 
     private final SparkSession spark;
+    /**
+     * The catalogue's records as read, kept for the run: released when it ends, because a later read of the same path
+     * in this session (a rewritten file, a run in the same JVM) has the same plan and would be given these rows.
+     */
+    private Dataset<Row> records;
 
     public CensusPipeline(SparkSession spark) {
         this.spark = spark;
@@ -72,6 +77,11 @@ public final class CensusPipeline {
     public record Result(CensusConfig config, long read, long accepted, long rejected,
                          Map<String, Dataset<Row>> silver, Map<String, Dataset<Row>> gold, Map<String, Long> rowsWritten,
                          String runId, DataQuality.Report quality, Dataset<Row> changes, java.nio.file.Path report, String skipped) {
+
+        /** A run that counted nothing: its input and options were unchanged since the last successful run. */
+        static Result skipped(CensusConfig config, String runId, String reason) {
+            return new Result(config, 0, 0, 0, Map.of(), Map.of(), Map.of(), runId, null, null, null, reason);
+        }
 
         /** What the run counted and where its outputs are, for the person who started it. */
         public String summary() {
@@ -102,7 +112,7 @@ public final class CensusPipeline {
 
     /** Runs the census and records the run in census_runs, however it ends. */
     public Result run(CensusConfig requested) {
-        RunAudit audit = new RunAudit(spark, requested);
+        RunAudit audit = new RunAudit(requested);
         Path checkpoints = new Path(new Path(requested.warehouse(), CHECKPOINTS), audit.runId());
         if (!spark.sparkContext().isLocal()) {
             spark.sparkContext().setCheckpointDir(checkpoints.toString()); // see materialize
@@ -111,9 +121,12 @@ public final class CensusPipeline {
             return census(requested, audit);
         } catch (RuntimeException e) {
             ExitCode exit = ExitCode.of(e);
-            audit.append(audit.record(exit.status(), exit.code(), String.valueOf(e.getMessage())));
+            audit.append(audit.record(spark, exit.status(), exit.code(), String.valueOf(e.getMessage())));
             throw e;
         } finally {
+            if (records != null) {
+                records.unpersist();
+            }
             if (!spark.sparkContext().isLocal()) {
                 deleteCheckpoints(checkpoints);
             }
@@ -151,6 +164,7 @@ public final class CensusPipeline {
         }
 
         CatalogueRead catalogue = reader.read(input, fingerprint);
+        records = catalogue.records();
         CatalogueKind kind = CatalogueKind.of(catalogue);
         audit.catalogue(kind.name());
         if (!catalogue.header().unusedColumns().isEmpty()) {
@@ -209,7 +223,7 @@ public final class CensusPipeline {
         audit.written(written);
         phases.done("gold and writes");
 
-        Dataset<Row> record = audit.record(ExitCode.OK.status(), ExitCode.OK.code(), null);
+        Dataset<Row> record = audit.record(spark, ExitCode.OK.status(), ExitCode.OK.code(), null);
         if (config.exportCsvDir() != null) {
             Map<String, Dataset<Row>> exported = new LinkedHashMap<>(gold);
             exported.put("rejected_rows", catalogue.rejected());
@@ -233,19 +247,18 @@ public final class CensusPipeline {
 
     /**
      * A scheduled run whose input bytes and options equal the warehouse's last successful run's has nothing new to
-     * count: it is recorded as skipped and rewrites nothing (--force recomputes).
+     * count: it is recorded as skipped and rewrites nothing (--force recomputes). A Delta warehouse is mostly told so
+     * before its session starts (UnchangedRun); this is the same rule for the rest.
      */
     private Optional<Result> skipUnchanged(CensusConfig config, InputFingerprint fingerprint, Warehouse warehouse, RunAudit audit) {
-        Optional<Row> last = RunAudit.lastSuccess(warehouse);
-        if (last.isEmpty() || !fingerprint.sha256().equals(last.get().getAs("input_sha256"))
-                || !config.asOptions().equals(last.get().getJavaMap(last.get().fieldIndex("options")))) {
+        Optional<RunAudit.LastSuccess> last = RunAudit.lastSuccess(warehouse);
+        if (last.isEmpty() || !last.get().unchanged(fingerprint, config.asOptions())) {
             return Optional.empty();
         }
-        String reason = "input and options unchanged since run " + last.get().getAs("run_id") + " (ended "
-                + last.get().getAs("ended_at") + "): nothing rewritten; --force recomputes";
+        String reason = last.get().skipReason();
         LOG.info("skipped: {}", reason);
-        audit.append(audit.record("skipped", ExitCode.OK.code(), reason));
-        return Optional.of(new Result(config, 0, 0, 0, Map.of(), Map.of(), Map.of(), audit.runId(), null, null, null, reason));
+        audit.append(audit.record(spark, "skipped", ExitCode.OK.code(), reason));
+        return Optional.of(Result.skipped(config, audit.runId(), reason));
     }
 
     /** catalogue_changes against the latest earlier snapshot of the warehouse's models (none: no changes). */

@@ -3,7 +3,9 @@ package org.modelcensus.spark;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
+import org.apache.spark.deploy.SparkHadoopUtil$;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,6 +139,23 @@ public final class SparkSessions {
                 .config("spark.sql.variable.substitute", "false");
     }
 
+    /** file: without a child process per file (see PosixLocalFileSystem); FileContext too, which Delta's log uses. */
+    private static final Map<String, String> LOCAL_FILE_SYSTEM = Map.of(
+            "fs.file.impl", PosixLocalFileSystem.class.getName(),
+            "fs.AbstractFileSystem.file.impl", PosixLocalFileSystem.Fs.class.getName());
+
+    /**
+     * The Hadoop configuration a session of these jobs would have (Spark's own rules: spark.hadoop.* settings, S3
+     * credentials from the environment; file: as above), for work done on the driver before any session starts.
+     */
+    public static Configuration hadoopConfiguration() {
+        SparkConf submitted = new SparkConf();
+        if (!submitted.contains("spark.hadoop.fs.file.impl")) {
+            LOCAL_FILE_SYSTEM.forEach((key, value) -> submitted.set("spark.hadoop." + key, value));
+        }
+        return SparkHadoopUtil$.MODULE$.newConfiguration(submitted);
+    }
+
     private static SparkSession.Builder builder(String master, String extensions) {
         SparkConf submitted = new SparkConf();
         String effectiveMaster = master != null ? master : submitted.get("spark.master", "local[*]");
@@ -152,9 +171,7 @@ public final class SparkSessions {
                 .config("spark.databricks.delta.snapshotPartitions", "2")
                 .config("spark.sql.adaptive.enabled", "true");
         if (!submitted.contains("spark.hadoop.fs.file.impl")) {
-            // file: without a child process per file (see PosixLocalFileSystem); FileContext too, which Delta's log uses
-            builder.config("spark.hadoop.fs.file.impl", PosixLocalFileSystem.class.getName())
-                    .config("spark.hadoop.fs.AbstractFileSystem.file.impl", PosixLocalFileSystem.Fs.class.getName());
+            LOCAL_FILE_SYSTEM.forEach((key, value) -> builder.config("spark.hadoop." + key, value));
         }
         if (!submitted.contains("spark.sql.shuffle.partitions")) {
             // Catalogues are small: a handful of partitions; CensusPipeline raises it for big inputs.

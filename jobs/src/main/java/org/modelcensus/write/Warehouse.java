@@ -32,6 +32,11 @@ public record Warehouse(SparkSession spark, String root, OutputFormat format) {
     public static final String AUDIT = "audit";
 
     public Path pathOf(String layer, String table) {
+        return pathOf(root, layer, table);
+    }
+
+    /** Where a table of the warehouse at {@code root} lives. */
+    public static Path pathOf(String root, String layer, String table) {
         return new Path(new Path(root, layer), table);
     }
 
