@@ -90,12 +90,13 @@ public final class Enrichment {
             tables.put(layer, sql.run(layer, table -> table.persist(StorageLevel.MEMORY_AND_DISK())));
         }
 
-        // Silver first: the breakdowns read its stored (persisted) rows instead of recomputing the join.
+        // Silver first: the breakdowns and the audit read its stored (persisted) rows instead of recomputing the join;
+        // then those together, in one round of parallel writes.
         TableWriter writer = new TableWriter(spark, warehouse, snapshot);
-        Map<String, Long> written = new LinkedHashMap<>();
-        for (String layer : LAYERS) {
-            written.putAll(writer.writeAll(layer, tables.get(layer)));
-        }
+        Map<String, Long> written = new LinkedHashMap<>(writer.writeAll(Warehouse.SILVER, tables.get(Warehouse.SILVER)));
+        Map<String, Map<String, Dataset<Row>>> readingSilver = new LinkedHashMap<>(tables);
+        readingSilver.remove(Warehouse.SILVER);
+        written.putAll(writer.writeAll(readingSilver));
         LOG.info("enrichment of snapshot {} written in {}: {}", snapshot,
                 String.format("%.1f s", (System.nanoTime() - started) / 1e9), written);
         logWhatWasLeftOut(config);
