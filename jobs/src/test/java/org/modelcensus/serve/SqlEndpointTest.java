@@ -39,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.modelcensus.CensusTestKit;
 import org.modelcensus.ChildJvm;
 import org.modelcensus.Fixtures;
 import org.modelcensus.RealCensus;
@@ -197,9 +198,10 @@ class SqlEndpointTest {
 
     @Test
     void censusRunWhileServingAddsASnapshotTheServerShows() throws Exception {
-        int census = runCensus("second-census.log", "--input", Fixtures.SNAPSHOT.toString(), "--warehouse", warehouse.toString(),
+        // The census in the suite's JVM: a process of its own beside the server's, as a scheduled run is.
+        CensusTestKit.Outcome census = CensusTestKit.census("--input", Fixtures.SNAPSHOT.toString(), "--warehouse", warehouse.toString(),
                 "--snapshot-date", "2024-08-01");
-        assertEquals(0, census, "a census run while the server holds the catalog succeeds; log: " + work.resolve("second-census.log"));
+        assertEquals(0, census.exitCode(), "a census run while the server holds the catalog succeeds: " + census.err());
         assertEquals(List.of("2024-07-16|4", "2024-08-01|4"),
                 query("select cast(snapshot_date as string), count(*) from census.models_by_year group by 1 order by 1"));
     }
@@ -305,13 +307,6 @@ class SqlEndpointTest {
         }
         header.addAll(Arrays.asList(parser.getRecordMetadata().headers()));
         return rows;
-    }
-
-    private int runCensus(String log, String... args) {
-        List<String> command = new ArrayList<>(List.of("census"));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--master", "local[2]", "--report-dir", "")); // no HTML report in the checkout
-        return ChildJvm.start(work.resolve(log), List.of(), credentials(), command.toArray(String[]::new)).awaitExit(Duration.ofMinutes(6));
     }
 
     /** The BI user's credentials as the environment gives them; no credentials file. */
