@@ -159,8 +159,13 @@ public final class RunLog {
         CloseableIterator<Row> actions = Transaction.generateAppendActions(engine, state, files, context);
         TransactionCommitResult committed = transaction.commit(engine, CloseableIterable.inMemoryIterable(actions));
         if (committed.isReadyForCheckpoint()) {
-            // As Spark does every tenth commit: readers then replay ten commit files at most.
-            table.checkpoint(engine, committed.getVersion());
+            // As Spark does every tenth commit: readers then replay ten commit files at most. The row is committed
+            // whatever happens here, so a failure must not have the caller record the run a second time.
+            try {
+                table.checkpoint(engine, committed.getVersion());
+            } catch (RuntimeException | IOException e) {
+                LOG.warn("could not checkpoint {} at version {} (the next writer will): {}", path, committed.getVersion(), e.toString());
+            }
         }
         LOG.info("appended to {} (version {})", path, committed.getVersion());
     }
