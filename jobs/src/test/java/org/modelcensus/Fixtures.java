@@ -27,6 +27,14 @@ public final class Fixtures {
     /** Malformed catalogues (see its README.md). */
     public static final Path HOSTILE = PROJECT.resolve("jobs/src/test/resources/hostile");
 
+    /**
+     * A folder of the suite's own under target/, one per test JVM: Surefire runs two (census.fork is its fork number),
+     * and each builds the shared censuses it needs (RealCensus, SampleCensus) in a folder no other JVM writes.
+     */
+    public static Path suiteFolder(String name) {
+        return PROJECT.resolve("target").resolve(name + "-" + System.getProperty("census.fork", "1"));
+    }
+
     private Fixtures() {
     }
 

@@ -18,7 +18,7 @@ import java.nio.file.Path;
  */
 public final class RealCensus {
 
-    private static final Path DIR = Fixtures.PROJECT.resolve("target/real-census");
+    private static final Path DIR = Fixtures.suiteFolder("real-census");
     private static CensusTestKit.Outcome census;
     private static CensusTestKit.Outcome enrichment;
 

@@ -17,7 +17,7 @@ import java.util.Map;
 public final class SampleCensus {
 
     public static final LocalDate SNAPSHOT = LocalDate.of(2024, 7, 16);
-    private static final Path DIR = Fixtures.PROJECT.resolve("target/sample-census");
+    private static final Path DIR = Fixtures.suiteFolder("sample-census");
     private static Map<String, List<String>> contents;
 
     private SampleCensus() {
