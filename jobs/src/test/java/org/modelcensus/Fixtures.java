@@ -32,7 +32,11 @@ public final class Fixtures {
      * and each builds the shared censuses it needs (RealCensus, SampleCensus) in a folder no other JVM writes.
      */
     public static Path suiteFolder(String name) {
-        return PROJECT.resolve("target").resolve(name + "-" + System.getProperty("census.fork", "1"));
+        String fork = System.getProperty("census.fork", "fork1");
+        if (!fork.matches("fork\\d+")) {
+            throw new IllegalStateException("census.fork is '" + fork + "', not fork<N>: the test JVMs would share " + name);
+        }
+        return PROJECT.resolve("target").resolve(name + "-" + fork);
     }
 
     private Fixtures() {
