@@ -1,6 +1,5 @@
 package org.modelcensus;
 
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.modelcensus.census.CensusPipeline;
@@ -27,12 +26,12 @@ final class CensusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CensusConfig config = options.toConfig();
-        Optional<CensusPipeline.Result> skipped = UnchangedRun.skip(config);
-        if (skipped.isPresent()) {
-            app.out().print(skipped.get().summary());
+        UnchangedRun.Decision decision = UnchangedRun.decide(options.toConfig());
+        if (decision.skipped() != null) {
+            app.out().print(decision.skipped().summary());
             return ExitCode.OK.code();
         }
+        CensusConfig config = decision.run();
         return app.withSession(() -> SparkSessions.create(config.master()), spark -> {
             CensusPipeline.Result result = new CensusPipeline(spark).run(config);
             app.out().print(result.summary());

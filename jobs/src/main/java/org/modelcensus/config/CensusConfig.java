@@ -86,6 +86,12 @@ public record CensusConfig(
         return options;
     }
 
+    /** The same settings, with the question "is anything new?" already answered yes: the run counts (as --force). */
+    public CensusConfig counting() {
+        return new CensusConfig(input, inputFormat, warehouse, format, snapshotDate, fromYear, toYear, focusCountry, topYear, topN,
+                minOrgModels, exportCsvDir, maxRejectShare, master, sqlDir, referenceDir, reportDir, minCompute, minGrowthModels, true);
+    }
+
     /** The same settings filed under another snapshot date. */
     public CensusConfig withSnapshotDate(LocalDate date) {
         return new CensusConfig(input, inputFormat, warehouse, format, date, fromYear, toYear, focusCountry, topYear, topN, minOrgModels,
