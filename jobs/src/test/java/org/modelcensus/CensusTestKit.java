@@ -2,8 +2,6 @@ package org.modelcensus;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_json;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,6 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import org.apache.spark.sql.Column;
@@ -65,6 +67,24 @@ public final class CensusTestKit {
     public record Outcome(int exitCode, String out, String err) {
         public List<String> errLines() {
             return err.lines().toList();
+        }
+
+        /** Stores it as {@code <name>.exit}, {@code .out} and {@code .err} in the folder (for a shared set-up). */
+        public void save(Path folder, String name) {
+            writeFile(folder, name + ".exit", Integer.toString(exitCode));
+            writeFile(folder, name + ".out", out);
+            writeFile(folder, name + ".err", err);
+        }
+
+        /** What {@link #save} stored. */
+        public static Outcome load(Path folder, String name) {
+            try {
+                return new Outcome(Integer.parseInt(Files.readString(folder.resolve(name + ".exit"))),
+                        Files.readString(folder.resolve(name + ".out"), StandardCharsets.UTF_8),
+                        Files.readString(folder.resolve(name + ".err"), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
@@ -148,29 +168,41 @@ public final class CensusTestKit {
      * sorted JSON lines: what "the snapshot is unchanged" compares.
      */
     public static Map<String, List<String>> snapshotContents(Warehouse warehouse, LocalDate date) {
-        // One Spark job for all tables (each row as its table's name and JSON line): a job per table took a quarter longer.
-        Map<String, List<String>> contents = new LinkedHashMap<>();
-        Dataset<Row> lines = null;
+        // A job per table, four at a time: most of a small table's read is Delta rebuilding its state from the log
+        // (a job of its own, planned on the driver), which one union of all tables ran one table after another.
+        List<String> names = new ArrayList<>();
         for (String layer : List.of(Warehouse.SILVER, Warehouse.AUDIT, Warehouse.GOLD)) {
             for (String table : warehouse.tables(layer)) {
-                Optional<Dataset<Row>> read = warehouse.read(layer, table);
-                if (read.isEmpty() || !List.of(read.get().columns()).contains("snapshot_date") || table.equals("census_runs")) {
-                    continue;
+                if (!table.equals("census_runs")) {
+                    names.add(layer + "." + table);
                 }
-                String name = layer + "." + table;
-                contents.put(name, new ArrayList<>());
-                Dataset<Row> snapshot = read.get().where(col("snapshot_date").equalTo(lit(java.sql.Date.valueOf(date)))).drop("snapshot_date")
-                        .select(lit(name).as("table"), to_json(struct(col("*"))).as("line"));
-                lines = lines == null ? snapshot : lines.unionAll(snapshot);
             }
         }
-        if (lines != null) {
-            for (Row row : lines.collectAsList()) {
-                contents.get(row.getString(0)).add(row.getString(1));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Optional<List<String>>>> reads = new ArrayList<>();
+            for (String name : names) {
+                String[] parts = name.split("\\.", 2);
+                reads.add(pool.submit(() -> warehouse.read(parts[0], parts[1])
+                        .filter(rows -> List.of(rows.columns()).contains("snapshot_date"))
+                        .map(rows -> jsonLines(rows.where(col("snapshot_date").equalTo(lit(java.sql.Date.valueOf(date)))).drop("snapshot_date")))));
             }
+            Map<String, List<String>> contents = new LinkedHashMap<>();
+            for (int i = 0; i < names.size(); i++) {
+                Optional<List<String>> lines = reads.get(i).get();
+                if (lines.isPresent()) {
+                    contents.put(names.get(i), lines.get());
+                }
+            }
+            return contents;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot read the snapshot " + date + ": " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        contents.replaceAll((name, rows) -> rows.stream().sorted().toList());
-        return contents;
     }
 
     public static List<String> jsonLines(Dataset<Row> rows) {

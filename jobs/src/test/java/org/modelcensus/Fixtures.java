@@ -2,9 +2,14 @@ package org.modelcensus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /** Where the tests' data lives, all inside the checkout: the bundled Epoch AI files, the expected tables, test catalogues. */
@@ -28,15 +33,33 @@ public final class Fixtures {
     public static final Path HOSTILE = PROJECT.resolve("jobs/src/test/resources/hostile");
 
     /**
-     * A folder of the suite's own under target/, one per test JVM: Surefire runs two (census.fork is its fork number),
-     * and each builds the shared censuses it needs (RealCensus, SampleCensus) in a folder no other JVM writes.
+     * A set-up the suite's test JVMs share (Surefire runs two), in {@code target/<name>}: built by the JVM that asks
+     * first while it holds {@code target/<name>.lock}, which the other waits on, then reused by both until the next
+     * {@code mvn test} (census.suite is that build's start time; outside Maven each JVM builds its own once). The folder
+     * is only read after it is built: a test that writes copies it.
+     *
+     * @param build fills the (empty) folder it is given
      */
-    public static Path suiteFolder(String name) {
-        String fork = System.getProperty("census.fork", "fork1");
-        if (!fork.matches("fork\\d+")) {
-            throw new IllegalStateException("census.fork is '" + fork + "', not fork<N>: the test JVMs would share " + name);
+    public static Path sharedSetUp(String name, Consumer<Path> build) {
+        Path target = PROJECT.resolve("target");
+        Path folder = target.resolve(name);
+        Path builtFor = folder.resolve(".built-for-suite");
+        String suite = System.getProperty("census.suite", "jvm " + ProcessHandle.current().pid() + " " + ProcessHandle.current().info().startInstant());
+        try {
+            Files.createDirectories(target);
+            try (FileChannel lock = FileChannel.open(target.resolve(name + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock held = lock.lock()) {
+                if (!Files.exists(builtFor) || !Files.readString(builtFor, StandardCharsets.UTF_8).equals(suite)) {
+                    CensusTestKit.deleteTree(folder);
+                    Files.createDirectories(folder);
+                    build.accept(folder);
+                    Files.writeString(builtFor, suite, StandardCharsets.UTF_8);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot share the set-up " + folder + ": " + e.getMessage(), e);
         }
-        return PROJECT.resolve("target").resolve(name + "-" + fork);
+        return folder;
     }
 
     private Fixtures() {

@@ -4,21 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.modelcensus.CensusTestKit.lines;
 import static org.modelcensus.CensusTestKit.writeFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The census of the bundled real snapshot with the default options, as scripts/run.sh runs it (with --export-csv and
  * a report), then its enrichment with the real hardware file and the report's 2023 investment of four countries.
- * Run once for the whole suite, the first time a test asks, and shared by every test that only reads it (golden
- * tables, exports, report, dictionary, enrichment, endpoint): a census run is the suite's most expensive set-up.
- * A test that writes into a warehouse copies it first ({@link #copyWarehouse}).
+ * Run once for the whole suite (both test JVMs, see {@link Fixtures#sharedSetUp}), the first time a test asks, and
+ * shared by every test that only reads it (golden tables, exports, report, dictionary, enrichment, endpoint): a
+ * census run is the suite's most expensive set-up. A test that writes into a warehouse copies it first
+ * ({@link #copyWarehouse}).
  */
 public final class RealCensus {
 
-    private static final Path DIR = Fixtures.suiteFolder("real-census");
+    private static final Path DIR = Fixtures.PROJECT.resolve("target/real-census");
+    private static final String INVESTMENT_FILE = "private-investment-in-artificial-intelligence.csv";
     private static CensusTestKit.Outcome census;
     private static CensusTestKit.Outcome enrichment;
 
@@ -28,13 +27,18 @@ public final class RealCensus {
     /** What the census command printed (its summary) and returned. */
     public static synchronized CensusTestKit.Outcome census() {
         if (census == null) {
-            CensusTestKit.deleteTree(DIR);
-            census = CensusTestKit.census("--input", Fixtures.SNAPSHOT.toString(), "--warehouse", warehouse().toString(),
-                    "--export-csv", exportDir().toString(), "--report-dir", reportDir().toString());
-            assertEquals(0, census.exitCode(), "census of the real snapshot: " + census.err());
-            enrichment = CensusTestKit.enrich("--warehouse", warehouse().toString(), "--hardware", Fixtures.HARDWARE.toString(),
-                    "--investment", investmentFile().toString());
-            assertEquals(0, enrichment.exitCode(), "enrichment of the real snapshot: " + enrichment.err());
+            Fixtures.sharedSetUp(DIR.getFileName().toString(), dir -> {
+                CensusTestKit.Outcome run = CensusTestKit.census("--input", Fixtures.SNAPSHOT.toString(), "--warehouse",
+                        warehouse().toString(), "--export-csv", exportDir().toString(), "--report-dir", reportDir().toString());
+                assertEquals(0, run.exitCode(), "census of the real snapshot: " + run.err());
+                run.save(dir, "census");
+                CensusTestKit.Outcome enriched = CensusTestKit.enrich("--warehouse", warehouse().toString(), "--hardware",
+                        Fixtures.HARDWARE.toString(), "--investment", writeInvestmentFile().toString());
+                assertEquals(0, enriched.exitCode(), "enrichment of the real snapshot: " + enriched.err());
+                enriched.save(dir, "enrichment");
+            });
+            census = CensusTestKit.Outcome.load(DIR, "census");
+            enrichment = CensusTestKit.Outcome.load(DIR, "enrichment");
         }
         return census;
     }
@@ -65,12 +69,12 @@ public final class RealCensus {
      * CHN 7.76, GBR 3.78 billion USD) in Our World in Data's layout, with an aggregate (World) and a row without a code.
      */
     public static Path investmentFile() {
-        try {
-            Files.createDirectories(DIR);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return writeFile(DIR, "private-investment-in-artificial-intelligence.csv", lines(
+        census();
+        return DIR.resolve(INVESTMENT_FILE);
+    }
+
+    private static Path writeInvestmentFile() {
+        return writeFile(DIR, INVESTMENT_FILE, lines(
                 "Entity,Code,Year,Total corporate investment - Private investment",
                 "South Korea,KOR,2023,1390000000",
                 "United States,USA,2023,67220000000",

@@ -10,14 +10,14 @@ import java.util.Map;
 
 /**
  * The census of the made-up sample catalogue (snapshot 2024-07-16, 48 accepted and 2 rejected records) with the
- * default options and --export-csv, as {@link RealCensus} is of the real snapshot: run once for the suite, the first
- * time a test asks, for the tests that need a stored census to start from or to compare with (crash safety,
+ * default options and --export-csv, as {@link RealCensus} is of the real snapshot: run once for the suite (both test
+ * JVMs, see {@link Fixtures#sharedSetUp}), the first time a test asks, for the tests that need a stored census to start from or to compare with (crash safety,
  * concurrent runs, exports, enrichment re-runs). A test that writes into the warehouse copies it first.
  */
 public final class SampleCensus {
 
     public static final LocalDate SNAPSHOT = LocalDate.of(2024, 7, 16);
-    private static final Path DIR = Fixtures.suiteFolder("sample-census");
+    private static final Path DIR = Fixtures.PROJECT.resolve("target/sample-census");
     private static Map<String, List<String>> contents;
 
     private SampleCensus() {
@@ -26,10 +26,11 @@ public final class SampleCensus {
     /** The warehouse, with the census's tables of snapshot 2024-07-16. */
     public static synchronized Path warehouse() {
         if (contents == null) {
-            CensusTestKit.deleteTree(DIR);
-            CensusTestKit.Outcome census = CensusTestKit.census("--input", Fixtures.SAMPLE.toString(), "--warehouse",
-                    DIR.resolve("warehouse").toString(), "--export-csv", DIR.resolve("export").toString());
-            assertEquals(0, census.exitCode(), "census of the sample: " + census.err());
+            Fixtures.sharedSetUp(DIR.getFileName().toString(), dir -> {
+                CensusTestKit.Outcome census = CensusTestKit.census("--input", Fixtures.SAMPLE.toString(), "--warehouse",
+                        dir.resolve("warehouse").toString(), "--export-csv", dir.resolve("export").toString());
+                assertEquals(0, census.exitCode(), "census of the sample: " + census.err());
+            });
             contents = CensusTestKit.snapshotContents(CensusTestKit.warehouse(DIR.resolve("warehouse").toString()), SNAPSHOT);
         }
         return DIR.resolve("warehouse");
