@@ -170,29 +170,21 @@ public final class CensusTestKit {
     public static Map<String, List<String>> snapshotContents(Warehouse warehouse, LocalDate date) {
         // A job per table, four at a time: most of a small table's read is Delta rebuilding its state from the log
         // (a job of its own, planned on the driver), which one union of all tables ran one table after another.
-        List<String> names = new ArrayList<>();
-        for (String layer : List.of(Warehouse.SILVER, Warehouse.AUDIT, Warehouse.GOLD)) {
-            for (String table : warehouse.tables(layer)) {
-                if (!table.equals("census_runs")) {
-                    names.add(layer + "." + table);
-                }
-            }
-        }
+        Map<String, Future<Optional<List<String>>>> reads = new LinkedHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<Optional<List<String>>>> reads = new ArrayList<>();
-            for (String name : names) {
-                String[] parts = name.split("\\.", 2);
-                reads.add(pool.submit(() -> warehouse.read(parts[0], parts[1])
-                        .filter(rows -> List.of(rows.columns()).contains("snapshot_date"))
-                        .map(rows -> jsonLines(rows.where(col("snapshot_date").equalTo(lit(java.sql.Date.valueOf(date)))).drop("snapshot_date")))));
+            for (String layer : List.of(Warehouse.SILVER, Warehouse.AUDIT, Warehouse.GOLD)) {
+                for (String table : warehouse.tables(layer)) {
+                    if (!table.equals("census_runs")) {
+                        reads.put(layer + "." + table, pool.submit(() -> warehouse.read(layer, table)
+                                .filter(rows -> List.of(rows.columns()).contains("snapshot_date"))
+                                .map(rows -> jsonLines(rows.where(col("snapshot_date").equalTo(lit(java.sql.Date.valueOf(date)))).drop("snapshot_date")))));
+                    }
+                }
             }
             Map<String, List<String>> contents = new LinkedHashMap<>();
-            for (int i = 0; i < names.size(); i++) {
-                Optional<List<String>> lines = reads.get(i).get();
-                if (lines.isPresent()) {
-                    contents.put(names.get(i), lines.get());
-                }
+            for (Map.Entry<String, Future<Optional<List<String>>>> read : reads.entrySet()) {
+                read.getValue().get().ifPresent(lines -> contents.put(read.getKey(), lines));
             }
             return contents;
         } catch (InterruptedException e) {

@@ -42,7 +42,7 @@ public final class Fixtures {
      */
     public static Path sharedSetUp(String name, Consumer<Path> build) {
         Path target = PROJECT.resolve("target");
-        Path folder = target.resolve(name);
+        Path folder = sharedFolder(name);
         Path builtFor = folder.resolve(".built-for-suite");
         String suite = System.getProperty("census.suite", "jvm " + ProcessHandle.current().pid() + " " + ProcessHandle.current().info().startInstant());
         try {
@@ -60,6 +60,11 @@ public final class Fixtures {
             throw new UncheckedIOException("Cannot share the set-up " + folder + ": " + e.getMessage(), e);
         }
         return folder;
+    }
+
+    /** The folder of the shared set-up {@code name} ({@link #sharedSetUp}). */
+    public static Path sharedFolder(String name) {
+        return PROJECT.resolve("target").resolve(name);
     }
 
     private Fixtures() {

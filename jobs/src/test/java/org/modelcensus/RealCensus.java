@@ -16,7 +16,7 @@ import java.nio.file.Path;
  */
 public final class RealCensus {
 
-    private static final Path DIR = Fixtures.PROJECT.resolve("target/real-census");
+    private static final Path DIR = Fixtures.sharedFolder("real-census");
     private static final String INVESTMENT_FILE = "private-investment-in-artificial-intelligence.csv";
     private static CensusTestKit.Outcome census;
     private static CensusTestKit.Outcome enrichment;

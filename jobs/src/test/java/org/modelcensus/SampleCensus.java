@@ -11,13 +11,14 @@ import java.util.Map;
 /**
  * The census of the made-up sample catalogue (snapshot 2024-07-16, 48 accepted and 2 rejected records) with the
  * default options and --export-csv, as {@link RealCensus} is of the real snapshot: run once for the suite (both test
- * JVMs, see {@link Fixtures#sharedSetUp}), the first time a test asks, for the tests that need a stored census to start from or to compare with (crash safety,
- * concurrent runs, exports, enrichment re-runs). A test that writes into the warehouse copies it first.
+ * JVMs, see {@link Fixtures#sharedSetUp}), the first time a test asks, for the tests that need a stored census to
+ * start from or to compare with (crash safety, concurrent runs, exports, enrichment re-runs). A test that writes into
+ * the warehouse copies it first.
  */
 public final class SampleCensus {
 
     public static final LocalDate SNAPSHOT = LocalDate.of(2024, 7, 16);
-    private static final Path DIR = Fixtures.PROJECT.resolve("target/sample-census");
+    private static final Path DIR = Fixtures.sharedFolder("sample-census");
     private static Map<String, List<String>> contents;
 
     private SampleCensus() {
