@@ -177,8 +177,17 @@ public final class SparkSessions {
             // Catalogues are small: a handful of partitions; CensusPipeline raises it for big inputs.
             builder.config("spark.sql.shuffle.partitions", "4");
         }
+        if (!submitted.contains("spark.databricks.delta.allFilesInCrc.enabled")) {
+            // Delta 3.3 would also list a small table's files in each commit's .crc, from the previous version's
+            // whole state (a Spark job per table written); it reads that list back only to verify it.
+            builder.config("spark.databricks.delta.allFilesInCrc.enabled", "false");
+        }
         if (effectiveMaster.startsWith("local") && !submitted.contains("spark.ui.enabled")) {
             builder.config("spark.ui.enabled", "false");
+            if (!submitted.contains("spark.sql.ui.explainMode") && !submitted.getBoolean("spark.eventLog.enabled", false)) {
+                // Every query's plan is still written out for the UI's listeners; with no UI to show it, the short form.
+                builder.config("spark.sql.ui.explainMode", "simple");
+            }
         }
         return builder;
     }
