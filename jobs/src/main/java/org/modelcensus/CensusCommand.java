@@ -33,7 +33,7 @@ final class CensusCommand implements Callable<Integer> {
         }
         CensusConfig config = decision.run();
         return app.withSession(() -> SparkSessions.create(config.master()), spark -> {
-            CensusPipeline.Result result = new CensusPipeline(spark).run(config);
+            CensusPipeline.Result result = new CensusPipeline(spark).run(config, decision.input());
             app.out().print(result.summary());
             return ExitCode.OK.code();
         });

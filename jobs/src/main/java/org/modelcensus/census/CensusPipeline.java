@@ -112,13 +112,21 @@ public final class CensusPipeline {
 
     /** Runs the census and records the run in census_runs, however it ends. */
     public Result run(CensusConfig requested) {
+        return run(requested, null);
+    }
+
+    /**
+     * As {@link #run(CensusConfig)}, with the input's fingerprint when it was just taken (UnchangedRun hashed it to
+     * find it changed): a big input is then read once for its hash, not twice.
+     */
+    public Result run(CensusConfig requested, InputFingerprint hashed) {
         RunAudit audit = new RunAudit(requested);
         Path checkpoints = new Path(new Path(requested.warehouse(), CHECKPOINTS), audit.runId());
         if (!spark.sparkContext().isLocal()) {
             spark.sparkContext().setCheckpointDir(checkpoints.toString()); // see materialize
         }
         try {
-            return census(requested, audit);
+            return census(requested, audit, hashed);
         } catch (RuntimeException e) {
             ExitCode exit = ExitCode.of(e);
             audit.append(audit.record(spark, exit.status(), exit.code(), String.valueOf(e.getMessage())));
@@ -133,7 +141,7 @@ public final class CensusPipeline {
         }
     }
 
-    private Result census(CensusConfig requested, RunAudit audit) {
+    private Result census(CensusConfig requested, RunAudit audit, InputFingerprint hashed) {
         Phases phases = new Phases();
         phases.done("JVM and session");
         CensusFunctions.register(spark);
@@ -155,7 +163,7 @@ public final class CensusPipeline {
         SparkSessions.sizeForRows(spark, input.bytes() / 64);
         LOG.info("census run {} of {} ({}) as snapshot {} (window {}-{}, format {})", audit.runId(), config.input(), input.format(),
                 config.snapshotDate(), config.fromYear(), config.toYear(), config.format());
-        InputFingerprint fingerprint = reader.fingerprint(input);
+        InputFingerprint fingerprint = hashed != null ? hashed : reader.fingerprint(input);
         audit.input(fingerprint);
         Warehouse warehouse = new Warehouse(spark, config.warehouse(), config.format());
         Optional<Result> skipped = config.force() ? Optional.empty() : skipUnchanged(config, fingerprint, warehouse, audit);

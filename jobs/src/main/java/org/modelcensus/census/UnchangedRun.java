@@ -37,8 +37,14 @@ public final class UnchangedRun {
      * @param skipped the skipped run, recorded; null when the census runs
      * @param run     the settings the census runs with: as requested, or counting (as --force) when this already found
      *                that something changed, so that the census does not read census_runs again
+     * @param input   the input's fingerprint when this hashed it (changed bytes, same options), for the census to record
+     *                rather than hash the input again; otherwise null
      */
-    public record Decision(CensusPipeline.Result skipped, CensusConfig run) {
+    public record Decision(CensusPipeline.Result skipped, CensusConfig run, InputFingerprint input) {
+
+        Decision(CensusPipeline.Result skipped, CensusConfig run) {
+            this(skipped, run, null);
+        }
     }
 
     /** Skips the run, or tells the census whether it still has to decide. */
@@ -61,7 +67,7 @@ public final class UnchangedRun {
             }
             InputFingerprint fingerprint = InputFingerprint.of(input, hadoop);
             if (!last.get().unchanged(fingerprint, config.asOptions())) {
-                return new Decision(null, requested.counting());
+                return new Decision(null, requested.counting(), fingerprint);
             }
             RunAudit audit = new RunAudit(config);
             audit.input(fingerprint);

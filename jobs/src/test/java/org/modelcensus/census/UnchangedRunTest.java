@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelcensus.CensusTestKit.Outcome;
 import org.modelcensus.audit.RunAudit;
+import org.modelcensus.config.CensusOptions;
+import org.modelcensus.read.CatalogueInput;
 import org.modelcensus.read.InputFingerprint;
+import org.modelcensus.spark.SparkSessions;
 import org.modelcensus.write.Warehouse;
 
 /**
@@ -89,11 +92,21 @@ class UnchangedRunTest {
 
         // A model more: the input changed, so the census counts it; then unchanged again, against that run.
         Path grown = catalogue(dir, "catalogue.csv", MODEL_A, MODEL_B, MODEL_C, MODEL_D);
+        // Told before the session, by the input's hash (the options are the census kit's): the census is handed that
+        // hash rather than reading the input a second time for it.
+        UnchangedRun.Decision decision = UnchangedRun.decide(CensusOptions.parse(
+                append(new String[] {"--config", dir.resolve("empty.properties").toString(), "--warehouse", root,
+                        "--input", grown.toString(), "--report-dir", ""}, options)));
+        assertNull(decision.skipped(), "the bytes changed: counted");
+        InputFingerprint grownHash = InputFingerprint.of(CatalogueInput.locate(grown.toString(), CatalogueInput.Format.auto,
+                SparkSessions.hadoopConfiguration()), SparkSessions.hadoopConfiguration());
+        assertEquals(grownHash, decision.input());
         Outcome counted = census(dir, grown, root, options);
         assertMentions(counted.out(), "4 records = 4 accepted + 0 rejected");
         Outcome skipped = census(dir, grown, root, options);
         List<Row> all = runs(root);
         assertEquals(List.of("succeeded", "succeeded", "skipped"), statuses(all.subList(11, 14)));
+        assertEquals(grownHash.sha256(), all.get(12).getAs("input_sha256"));
         assertMentions(skipped.out(), "unchanged since run " + all.get(12).getAs("run_id"));
     }
 
