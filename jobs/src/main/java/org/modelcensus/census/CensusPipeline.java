@@ -157,10 +157,9 @@ public final class CensusPipeline {
         CatalogueInput input = reader.locate(requested.input(), requested.inputFormat());
         CensusConfig config = requested.snapshotDate() != null ? requested : requested.withSnapshotDate(snapshotDateOf(input));
         audit.config(config);
-        SparkSessions.sizeForInput(spark, input.bytes());
         // Until the records are counted (below), about a row per 64 bytes of input: the audit's and Delta's own first
         // queries (is the input unchanged since the last run?) are sized by it too.
-        SparkSessions.sizeForRows(spark, input.bytes() / 64);
+        SparkSessions.sizeFor(spark, input.bytes(), input.bytes() / 64);
         LOG.info("census run {} of {} ({}) as snapshot {} (window {}-{}, format {})", audit.runId(), config.input(), input.format(),
                 config.snapshotDate(), config.fromYear(), config.toYear(), config.format());
         InputFingerprint fingerprint = hashed != null ? hashed : reader.fingerprint(input);
@@ -182,7 +181,7 @@ public final class CensusPipeline {
         long accepted = counts.accepted();
         long rejected = counts.rejected();
         audit.counts(accepted + rejected, accepted, rejected);
-        SparkSessions.sizeForRows(spark, accepted + rejected);
+        SparkSessions.sizeFor(spark, input.bytes(), accepted + rejected);
         if (accepted + rejected == 0) {
             throw new CensusInputException("Input file " + config.input() + " has a header but no model rows.");
         }

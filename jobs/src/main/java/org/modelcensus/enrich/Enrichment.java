@@ -57,8 +57,7 @@ public final class Enrichment {
         // every snapshot and the files joined in, at about a row per 64 bytes (a model, hardware or deal row).
         long inputBytes = bytesOf(warehouse.pathOf(Warehouse.SILVER, "models").toString()) + bytesOf(requested.hardware())
                 + bytesOf(requested.investment());
-        SparkSessions.sizeForInput(spark, inputBytes);
-        SparkSessions.sizeForRows(spark, inputBytes / 64);
+        SparkSessions.sizeFor(spark, inputBytes, inputBytes / 64);
         LocalDate snapshot = warehouse.snapshot(requested.snapshotDate());
         EnrichConfig config = requested.withSnapshotDate(snapshot);
         LOG.info("enriching census snapshot {} of {} (hardware: {}, investment: {})", snapshot, config.warehouse(),

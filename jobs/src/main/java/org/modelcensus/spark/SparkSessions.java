@@ -74,54 +74,42 @@ public final class SparkSessions {
      */
     public static SparkSession createReadOnlyLocal(String master, long inputBytes) {
         SparkSession.Builder builder = readOnlyBuilder(master).config("spark.sql.catalogImplementation", "in-memory");
-        byInput(inputBytes, Runtime.getRuntime().availableProcessors()).forEach(builder::config);
-        byRows(inputBytes / 64).forEach(builder::config);
+        sizing(inputBytes, inputBytes / 64, Runtime.getRuntime().availableProcessors()).forEach(builder::config);
         return builder.getOrCreate();
     }
 
-    /** Inputs below this size (16 MB, the same line as scripts/lib.sh's choice of JIT) are small: see sizeForInput. */
+    /** Inputs below this size (16 MB, the same line as scripts/lib.sh's choice of JIT) are small: see sizeFor. */
     private static final long SMALL_INPUT_BYTES = 16L << 20;
-    /** Jobs over fewer rows than this evaluate expressions without generated code: see sizeForRows. */
+    /** Jobs over fewer rows than this evaluate expressions without generated code, in one partition: see sizeFor. */
     private static final long FEW_ROWS = 20_000;
 
     /**
-     * Settings by the size of a job's input, before it is read; one given with spark-submit --conf wins. Small inputs
-     * should not pay for many tasks; big ones get one partition per 64 MB. On a catalogue of a few thousand rows,
-     * compiling each query's whole-stage Java code costs more than it saves (most of a census's queries run once, on a
-     * few hundred rows): it is turned off below {@link #SMALL_INPUT_BYTES}.
+     * Settings by the size of a job's input (bytes) and the rows it works on (estimated before they are counted); one
+     * given with spark-submit --conf wins. Big inputs get one shuffle partition per 64 MB. On a catalogue of a few
+     * thousand rows, compiling each query's whole-stage Java code costs more than it saves (most of a census's queries
+     * run once, on a few hundred rows): it is turned off below {@link #SMALL_INPUT_BYTES}. Below {@link #FEW_ROWS}
+     * Spark also evaluates expressions (projections, orderings) without generating and compiling Java code for them,
+     * plans without adaptive execution, which runs every shuffle stage as a Spark job of its own, and shuffles into one
+     * partition: on the real catalogue (192 rows) the generated code was half of a census's CPU time, adaptive
+     * execution doubled its Spark jobs, and a second partition only added tasks to deserialize and a sampling job
+     * before each sort (the cores are kept busy by the tables written side by side). On 10^5 generated models code
+     * generation and adaptive execution pay back (census 73 s without them, 62 s with).
      */
-    public static void sizeForInput(SparkSession spark, long inputBytes) {
-        byInput(inputBytes, spark.sparkContext().defaultParallelism()).forEach(spark.conf()::set);
+    public static void sizeFor(SparkSession spark, long inputBytes, long rows) {
+        sizing(inputBytes, rows, spark.sparkContext().defaultParallelism()).forEach(spark.conf()::set);
     }
 
-    private static Map<String, String> byInput(long inputBytes, int parallelism) {
+    private static Map<String, String> sizing(long inputBytes, long rows, int parallelism) {
         SparkConf submitted = new SparkConf();
+        boolean few = rows < FEW_ROWS;
         Map<String, String> settings = new LinkedHashMap<>();
         if (!submitted.contains("spark.sql.shuffle.partitions")) {
             int byInput = (int) Math.min(2000, inputBytes / (64L << 20) + 1);
-            settings.put("spark.sql.shuffle.partitions", Integer.toString(Math.max(parallelism, byInput)));
+            settings.put("spark.sql.shuffle.partitions", Integer.toString(few ? 1 : Math.max(parallelism, byInput)));
         }
         if (!submitted.contains("spark.sql.codegen.wholeStage")) {
             settings.put("spark.sql.codegen.wholeStage", Boolean.toString(inputBytes >= SMALL_INPUT_BYTES));
         }
-        return settings;
-    }
-
-    /**
-     * Settings by the rows a job works on, once they are known; one given with spark-submit --conf wins. Below
-     * {@link #FEW_ROWS} Spark evaluates expressions (projections, orderings) without generating and compiling Java code
-     * for them, and plans without adaptive execution, which runs every shuffle stage as a Spark job of its own: on the
-     * real catalogue (192 rows) the generated code was half of a census's CPU time and adaptive execution doubled its
-     * Spark jobs. On 10^5 generated models both pay back (census 73 s without them, 62 s with).
-     */
-    public static void sizeForRows(SparkSession spark, long rows) {
-        byRows(rows).forEach(spark.conf()::set);
-    }
-
-    private static Map<String, String> byRows(long rows) {
-        SparkConf submitted = new SparkConf();
-        boolean few = rows < FEW_ROWS;
-        Map<String, String> settings = new LinkedHashMap<>();
         if (!submitted.contains("spark.sql.codegen.factoryMode")) {
             settings.put("spark.sql.codegen.factoryMode", few ? "NO_CODEGEN" : "FALLBACK");
         }
