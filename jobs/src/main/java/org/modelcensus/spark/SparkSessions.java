@@ -89,10 +89,10 @@ public final class SparkSessions {
      * thousand rows, compiling each query's whole-stage Java code costs more than it saves (most of a census's queries
      * run once, on a few hundred rows): it is turned off below {@link #SMALL_INPUT_BYTES}. Below {@link #FEW_ROWS}
      * Spark also evaluates expressions (projections, orderings) without generating and compiling Java code for them,
-     * plans without adaptive execution, which runs every shuffle stage as a Spark job of its own, and shuffles into one
-     * partition: on the real catalogue (192 rows) the generated code was half of a census's CPU time, adaptive
-     * execution doubled its Spark jobs, and a second partition only added tasks to deserialize and a sampling job
-     * before each sort (the cores are kept busy by the tables written side by side). On 10^5 generated models code
+     * plans without adaptive execution, which runs every shuffle stage as a Spark job of its own, and shuffles (and
+     * rebuilds a Delta table's state) into one partition: on the real catalogue (192 rows) the generated code was half
+     * of a census's CPU time, adaptive execution doubled its Spark jobs, and a second partition only added tasks to
+     * deserialize and a sampling job before each sort (the cores are kept busy by the tables written side by side). On 10^5 generated models code
      * generation and adaptive execution pay back (census 73 s without them, 62 s with).
      */
     public static void sizeFor(SparkSession spark, long inputBytes, long rows) {
@@ -115,6 +115,9 @@ public final class SparkSessions {
         }
         if (!submitted.contains("spark.sql.adaptive.enabled")) {
             settings.put("spark.sql.adaptive.enabled", Boolean.toString(!few));
+        }
+        if (!submitted.contains("spark.databricks.delta.snapshotPartitions")) {
+            settings.put("spark.databricks.delta.snapshotPartitions", few ? "1" : "2");
         }
         return settings;
     }
@@ -155,9 +158,11 @@ public final class SparkSessions {
                 // 2023-02-30 must be an invalid date, not an upgrade exception (spec: rejected rows).
                 .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
                 .config("spark.sql.session.timeZone", "UTC")
-                // Delta rebuilds table state with this many tasks per read; the default of 50 is for big logs.
-                .config("spark.databricks.delta.snapshotPartitions", "2")
                 .config("spark.sql.adaptive.enabled", "true");
+        if (!submitted.contains("spark.databricks.delta.snapshotPartitions")) {
+            // Delta rebuilds table state with this many tasks per read; the default of 50 is for big logs (sizeFor).
+            builder.config("spark.databricks.delta.snapshotPartitions", "2");
+        }
         if (!submitted.contains("spark.hadoop.fs.file.impl")) {
             LOCAL_FILE_SYSTEM.forEach((key, value) -> builder.config("spark.hadoop." + key, value));
         }
