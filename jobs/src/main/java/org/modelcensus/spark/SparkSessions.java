@@ -92,8 +92,8 @@ public final class SparkSessions {
      * plans without adaptive execution, which runs every shuffle stage as a Spark job of its own, and shuffles (and
      * rebuilds a Delta table's state) into one partition: on the real catalogue (192 rows) the generated code was half
      * of a census's CPU time, adaptive execution doubled its Spark jobs, and a second partition only added tasks to
-     * deserialize and a sampling job before each sort (the cores are kept busy by the tables written side by side). On 10^5 generated models code
-     * generation and adaptive execution pay back (census 73 s without them, 62 s with).
+     * deserialize and a sampling job before each sort (the cores are kept busy by the tables written side by side).
+     * On 10^5 generated models code generation and adaptive execution pay back (census 73 s without them, 62 s with).
      */
     public static void sizeFor(SparkSession spark, long inputBytes, long rows) {
         sizing(inputBytes, rows, spark.sparkContext().defaultParallelism()).forEach(spark.conf()::set);
