@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -17,12 +18,23 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.modelcensus.config.CensusConfig.OutputFormat;
 import org.modelcensus.errors.CensusInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.delta.kernel.Table;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.utils.CloseableIterator;
 
 /**
  * Where the census tables live: {@code <root>/<layer>/<table>}, in Delta or Parquet. Reading back finds the
  * format of each table from its files, so a warehouse written by another run reads without options.
  */
 public record Warehouse(SparkSession spark, String root, OutputFormat format) {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
 
     /** Normalized models and the rejected records. */
     public static final String SILVER = "silver";
@@ -95,10 +107,51 @@ public record Warehouse(SparkSession spark, String root, OutputFormat format) {
         }
     }
 
-    /** The snapshot dates stored in a table, oldest first; empty when it was never written. */
+    /**
+     * The snapshot dates stored in a table, oldest first; empty when it was never written. A Delta table's are the
+     * partition values of its live files, read from its log on the driver with Delta Kernel: a Spark query would
+     * rebuild the table's state and scan its files, seconds before a job's first result.
+     */
     public List<LocalDate> snapshotDates(String layer, String table) {
+        Path path = pathOf(layer, table);
+        try {
+            FileSystem fs = fs(path);
+            if (fs.exists(new Path(path, "_delta_log"))) {
+                Optional<List<LocalDate>> logged = snapshotDatesInLog(fs.makeQualified(path).toString());
+                if (logged.isPresent()) {
+                    return logged.get();
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + path + ": " + e.getMessage(), e);
+        }
         return read(layer, table).map(rows -> rows.select("snapshot_date").distinct().orderBy("snapshot_date").collectAsList().stream()
                 .map(row -> row.getDate(0).toLocalDate()).toList()).orElse(List.of());
+    }
+
+    /** The snapshot_date partition values of a Delta table's live files; empty when Kernel cannot read the table. */
+    private Optional<List<LocalDate>> snapshotDatesInLog(String table) throws IOException {
+        Engine engine = DefaultEngine.create(spark.sparkContext().hadoopConfiguration());
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        try (CloseableIterator<FilteredColumnarBatch> batches = Table.forPath(engine, table).getLatestSnapshot(engine)
+                .getScanBuilder(engine).build().getScanFiles(engine)) {
+            while (batches.hasNext()) {
+                try (CloseableIterator<io.delta.kernel.data.Row> files = batches.next().getRows()) {
+                    while (files.hasNext()) {
+                        String date = InternalScanFileUtils.getPartitionValues(files.next()).get("snapshot_date");
+                        if (date == null) {
+                            return Optional.empty();
+                        }
+                        dates.add(LocalDate.parse(date));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // A table feature Kernel does not read (Spark wrote the table), or a layout it was not written in: Spark reads it.
+            LOG.debug("Delta Kernel cannot list the snapshots of {} ({}); asking Spark", table, e.toString());
+            return Optional.empty();
+        }
+        return Optional.of(List.copyOf(dates));
     }
 
     /** One snapshot of a stored table, without its snapshot_date column; empty when the table was never written. */
@@ -123,12 +176,7 @@ public record Warehouse(SparkSession spark, String root, OutputFormat format) {
 
     /** The latest snapshot date of a stored table before the given one, if any. */
     public Optional<LocalDate> latestSnapshotBefore(String layer, String table, LocalDate snapshotDate) {
-        return read(layer, table).flatMap(rows -> {
-            Row latest = rows.where(col("snapshot_date").lt(lit(java.sql.Date.valueOf(snapshotDate))))
-                    .agg(org.apache.spark.sql.functions.max("snapshot_date"))
-                    .first();
-            return latest.isNullAt(0) ? Optional.empty() : Optional.of(latest.getDate(0).toLocalDate());
-        });
+        return snapshotDates(layer, table).stream().filter(date -> date.isBefore(snapshotDate)).reduce((earlier, later) -> later);
     }
 
     private FileSystem fs(Path path) throws IOException {
