@@ -82,6 +82,8 @@ public final class SparkSessions {
     private static final long SMALL_INPUT_BYTES = 16L << 20;
     /** Jobs over fewer rows than this evaluate expressions without generated code, in one partition: see sizeFor. */
     private static final long FEW_ROWS = 20_000;
+    /** Tasks with which Delta rebuilds a table's state from its log (one below FEW_ROWS); Delta's 50 are for big logs. */
+    private static final String SNAPSHOT_PARTITIONS = "2";
 
     /**
      * Settings by the size of a job's input (bytes) and the rows it works on (estimated before they are counted); one
@@ -117,7 +119,7 @@ public final class SparkSessions {
             settings.put("spark.sql.adaptive.enabled", Boolean.toString(!few));
         }
         if (!submitted.contains("spark.databricks.delta.snapshotPartitions")) {
-            settings.put("spark.databricks.delta.snapshotPartitions", few ? "1" : "2");
+            settings.put("spark.databricks.delta.snapshotPartitions", few ? "1" : SNAPSHOT_PARTITIONS);
         }
         return settings;
     }
@@ -160,8 +162,8 @@ public final class SparkSessions {
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.sql.adaptive.enabled", "true");
         if (!submitted.contains("spark.databricks.delta.snapshotPartitions")) {
-            // Delta rebuilds table state with this many tasks per read; the default of 50 is for big logs (sizeFor).
-            builder.config("spark.databricks.delta.snapshotPartitions", "2");
+            // until sizeFor knows the job's rows
+            builder.config("spark.databricks.delta.snapshotPartitions", SNAPSHOT_PARTITIONS);
         }
         if (!submitted.contains("spark.hadoop.fs.file.impl")) {
             LOCAL_FILE_SYSTEM.forEach((key, value) -> builder.config("spark.hadoop." + key, value));
