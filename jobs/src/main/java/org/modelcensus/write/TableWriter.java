@@ -42,8 +42,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * release_year where the table has it). Re-running a snapshot replaces that snapshot only, and a run killed at
  * any moment leaves the other snapshots as they were:
  * <ul>
- * <li>Delta replaces the snapshot in one atomic commit (replaceWhere); a killed run leaves uncommitted files that
- * readers never see. Runs of other snapshots at the same time touch other partitions: Delta's conflict check lets
+ * <li>Delta replaces the snapshot in one atomic commit; a killed run leaves uncommitted files that readers never see.
+ * A new table, or one whose columns change, is written with replaceWhere; an existing one through
+ * {@link DeltaSnapshotReplace}, which finds the snapshot's files in the log without replaceWhere's state rebuild. Runs of other snapshots at the same time touch other partitions: Delta's conflict check lets
  * both commit, and a commit that lost a race (two runs creating the same new table) is retried.</li>
  * <li>Parquet writes the snapshot into a hidden staging folder of its own, then swaps it in with a rename, so
  * concurrent runs never share Spark's {@code _temporary} folder and readers see the old or the new snapshot.</li>
@@ -86,6 +87,11 @@ public final class TableWriter {
             // second pass over the rows, and a concurrent run's commit is never taken for this one.
             String mark = "model-census " + UUID.randomUUID();
             retryingConflicts(path, () -> {
+                Optional<DeltaSnapshotReplace> replace = DeltaSnapshotReplace.start(spark, path, snapshotDate, partitions, snapshot.schema());
+                if (replace.isPresent()) {
+                    replace.get().commit(snapshot, mark);
+                    return null;
+                }
                 snapshot.write()
                         .format("delta")
                         .mode(SaveMode.Overwrite)

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeSet;
 
 import org.apache.hadoop.fs.FileStatus;
@@ -18,23 +19,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.modelcensus.config.CensusConfig.OutputFormat;
 import org.modelcensus.errors.CensusInputException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import io.delta.kernel.Table;
-import io.delta.kernel.data.FilteredColumnarBatch;
-import io.delta.kernel.defaults.engine.DefaultEngine;
-import io.delta.kernel.engine.Engine;
-import io.delta.kernel.internal.InternalScanFileUtils;
-import io.delta.kernel.utils.CloseableIterator;
 
 /**
  * Where the census tables live: {@code <root>/<layer>/<table>}, in Delta or Parquet. Reading back finds the
  * format of each table from its files, so a warehouse written by another run reads without options.
  */
 public record Warehouse(SparkSession spark, String root, OutputFormat format) {
-
-    private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
 
     /** Normalized models and the rejected records. */
     public static final String SILVER = "silver";
@@ -130,28 +120,17 @@ public record Warehouse(SparkSession spark, String root, OutputFormat format) {
     }
 
     /** The snapshot_date partition values of a Delta table's live files; empty when Kernel cannot read the table. */
-    private Optional<List<LocalDate>> snapshotDatesInLog(String table) throws IOException {
-        Engine engine = DefaultEngine.create(spark.sparkContext().hadoopConfiguration());
+    private Optional<List<LocalDate>> snapshotDatesInLog(String table) {
         TreeSet<LocalDate> dates = new TreeSet<>();
-        try (CloseableIterator<FilteredColumnarBatch> batches = Table.forPath(engine, table).getLatestSnapshot(engine)
-                .getScanBuilder(engine).build().getScanFiles(engine)) {
-            while (batches.hasNext()) {
-                try (CloseableIterator<io.delta.kernel.data.Row> files = batches.next().getRows()) {
-                    while (files.hasNext()) {
-                        String date = InternalScanFileUtils.getPartitionValues(files.next()).get("snapshot_date");
-                        if (date == null) {
-                            return Optional.empty();
-                        }
-                        dates.add(LocalDate.parse(date));
-                    }
-                }
+        Optional<List<DeltaLogFiles.LiveFile>> files = DeltaLogFiles.list(spark.sparkContext().hadoopConfiguration(), table, OptionalLong.empty());
+        for (DeltaLogFiles.LiveFile file : files.orElse(List.of())) {
+            String date = file.partitionValues().get("snapshot_date");
+            if (date == null) {
+                return Optional.empty();
             }
-        } catch (RuntimeException e) {
-            // A table feature Kernel does not read (Spark wrote the table), or a layout it was not written in: Spark reads it.
-            LOG.debug("Delta Kernel cannot list the snapshots of {} ({}); asking Spark", table, e.toString());
-            return Optional.empty();
+            dates.add(LocalDate.parse(date));
         }
-        return Optional.of(List.copyOf(dates));
+        return files.map(listed -> List.copyOf(dates));
     }
 
     /** One snapshot of a stored table, without its snapshot_date column; empty when the table was never written. */

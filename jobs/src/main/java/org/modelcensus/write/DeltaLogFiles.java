@@ -1,0 +1,77 @@
+package org.modelcensus.write;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.apache.hadoop.conf.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.delta.kernel.Snapshot;
+import io.delta.kernel.Table;
+import io.delta.kernel.data.FilteredColumnarBatch;
+import io.delta.kernel.data.Row;
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.util.VectorUtils;
+import io.delta.kernel.types.StructType;
+import io.delta.kernel.utils.CloseableIterator;
+
+/**
+ * The live files of a Delta table, read from its log on the driver with Delta Kernel. Spark's Delta rebuilds a
+ * table's whole state with a Spark job (seconds in a small local JVM) before it lists a file; Kernel reads the
+ * same checkpoint and commits directly.
+ */
+final class DeltaLogFiles {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeltaLogFiles.class);
+
+    /** One live file as the log records it: the path as written there (relative to the table, URL-encoded). */
+    record LiveFile(String path, Map<String, String> partitionValues, long size, long modificationTime) {
+    }
+
+    private DeltaLogFiles() {
+    }
+
+    /**
+     * The live files of the table at {@code version} (the latest when empty); empty when Kernel cannot read the
+     * table or a file has a deletion vector (rows removed in place, which the census never writes).
+     *
+     * @param table the table's fully qualified path
+     */
+    static Optional<List<LiveFile>> list(Configuration hadoop, String table, OptionalLong version) {
+        Engine engine = DefaultEngine.create(hadoop);
+        List<LiveFile> live = new ArrayList<>();
+        try {
+            Table delta = Table.forPath(engine, table);
+            Snapshot snapshot = version.isPresent() ? delta.getSnapshotAsOfVersion(engine, version.getAsLong()) : delta.getLatestSnapshot(engine);
+            try (CloseableIterator<FilteredColumnarBatch> batches = snapshot.getScanBuilder(engine).build().getScanFiles(engine)) {
+                while (batches.hasNext()) {
+                    try (CloseableIterator<Row> files = batches.next().getRows()) {
+                        while (files.hasNext()) {
+                            Row add = files.next().getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL);
+                            StructType fields = add.getSchema();
+                            if (!add.isNullAt(fields.indexOf("deletionVector"))) {
+                                return Optional.empty();
+                            }
+                            Map<String, String> partitions = VectorUtils.toJavaMap(add.getMap(fields.indexOf("partitionValues")));
+                            live.add(new LiveFile(add.getString(fields.indexOf("path")), Collections.unmodifiableMap(partitions),
+                                    add.getLong(fields.indexOf("size")), add.getLong(fields.indexOf("modificationTime"))));
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException | IOException e) {
+            // A table feature Kernel does not read, or a layout it was not written in: the caller asks Spark instead.
+            LOG.debug("Delta Kernel cannot list the files of {} ({}); asking Spark", table, e.toString());
+            return Optional.empty();
+        }
+        return Optional.of(live);
+    }
+}

@@ -1,0 +1,145 @@
+package org.modelcensus.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.modelcensus.SparkTestSupport.spark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelcensus.config.CensusConfig.OutputFormat;
+
+/**
+ * Replacing a snapshot of an existing Delta table from the log's file list: the same table and the same conflicts
+ * as replaceWhere, which it stands in for.
+ */
+class DeltaSnapshotReplaceTest {
+
+    private static final LocalDate JULY = LocalDate.of(2024, 7, 16);
+    private static final LocalDate AUGUST = LocalDate.of(2024, 8, 1);
+    private static final LocalDate SEPTEMBER = LocalDate.of(2024, 9, 1);
+    private static final StructType MODELS = new StructType()
+            .add("model", DataTypes.StringType)
+            .add("release_year", DataTypes.IntegerType);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void replacesOneSnapshotAcrossItsPartitionsAndKeepsTheOthers() throws IOException {
+        Warehouse warehouse = new Warehouse(spark(), dir.toString(), OutputFormat.delta);
+        assertEquals(3, writer(warehouse, JULY).write(Warehouse.SILVER, "models", models("GPT-4", 2023, "Gemini", 2023, "Undated", null)));
+        assertEquals(1, writer(warehouse, AUGUST).write(Warehouse.SILVER, "models", models("Claude 3", 2024)));
+
+        // The re-run's rows count comes from its own commit; every July file, null release_year included, is replaced.
+        assertEquals(2, writer(warehouse, JULY).write(Warehouse.SILVER, "models", models("GPT-4", 2023, "Llama 3", 2024)));
+
+        assertEquals(List.of("2024-07-16 GPT-4 2023", "2024-07-16 Llama 3 2024", "2024-08-01 Claude 3 2024"), stored(warehouse));
+        assertEquals(List.of(JULY, AUGUST), warehouse.snapshotDates(Warehouse.SILVER, "models"));
+        Path log = dir.resolve("silver/models/_delta_log");
+        assertEquals(3, commits(log).size());
+        String replace = Files.readString(commits(log).get(2));
+        assertTrue(replace.contains("\"predicate\":\"snapshot_date = '2024-07-16'\""), replace);
+        assertEquals(occurrences(Files.readString(commits(log).get(0)), "\"add\""), occurrences(replace, "\"remove\""),
+                "every July file is removed: " + replace);
+        assertFalse(replace.contains("snapshot_date=2024-08-01"), "no August file is touched: " + replace);
+    }
+
+    @Test
+    void conflictsAsReplaceWhereDoes() {
+        Warehouse warehouse = new Warehouse(spark(), dir.toString(), OutputFormat.delta);
+        writer(warehouse, JULY).write(Warehouse.SILVER, "models", models("GPT-4", 2023));
+        writer(warehouse, AUGUST).write(Warehouse.SILVER, "models", models("Claude 3", 2024));
+        org.apache.hadoop.fs.Path table = warehouse.pathOf(Warehouse.SILVER, "models");
+
+        // Two runs of one snapshot: the second read files the first removed.
+        DeltaSnapshotReplace first = start(table, JULY);
+        DeltaSnapshotReplace second = start(table, JULY);
+        first.commit(withDate(models("GPT-4o", 2024), JULY), "first");
+        assertThrows(ConcurrentModificationException.class, () -> second.commit(withDate(models("GPT-4", 2023), JULY), "second"));
+
+        // A snapshot with no files yet: the second run's read predicate covers the first run's new files.
+        DeltaSnapshotReplace firstNew = start(table, SEPTEMBER);
+        DeltaSnapshotReplace secondNew = start(table, SEPTEMBER);
+        firstNew.commit(withDate(models("o1", 2024), SEPTEMBER), "first");
+        assertThrows(ConcurrentModificationException.class, () -> secondNew.commit(withDate(models("o1", 2024), SEPTEMBER), "second"));
+
+        // Runs of different snapshots both commit.
+        DeltaSnapshotReplace july = start(table, JULY);
+        DeltaSnapshotReplace august = start(table, AUGUST);
+        july.commit(withDate(models("GPT-4", 2023), JULY), "july");
+        august.commit(withDate(models("Claude 3.5", 2024), AUGUST), "august");
+        assertEquals(List.of("2024-07-16 GPT-4 2023", "2024-08-01 Claude 3.5 2024", "2024-09-01 o1 2024"), stored(warehouse));
+    }
+
+    @Test
+    void newTablesAndNewColumnsGoThroughReplaceWhere() {
+        Warehouse warehouse = new Warehouse(spark(), dir.toString(), OutputFormat.delta);
+        org.apache.hadoop.fs.Path table = warehouse.pathOf(Warehouse.SILVER, "models");
+        List<String> partitions = List.of("snapshot_date", "release_year");
+        assertTrue(DeltaSnapshotReplace.start(spark(), table, JULY, partitions, withDate(models("GPT-4", 2023), JULY).schema()).isEmpty());
+
+        writer(warehouse, JULY).write(Warehouse.SILVER, "models", models("GPT-4", 2023));
+        Dataset<Row> wider = models("GPT-4", 2023).withColumn("open_weights", functions.lit(false));
+        assertTrue(DeltaSnapshotReplace.start(spark(), table, JULY, partitions, withDate(wider, JULY).schema()).isEmpty());
+        assertTrue(DeltaSnapshotReplace.start(spark(), table, JULY, List.of("snapshot_date"), withDate(models("GPT-4", 2023), JULY).schema()).isEmpty());
+
+        assertEquals(1, writer(warehouse, JULY).write(Warehouse.SILVER, "models", wider));
+        assertEquals(List.of("GPT-4 false"), warehouse.read(Warehouse.SILVER, "models").orElseThrow()
+                .select(functions.concat_ws(" ", functions.col("model"), functions.col("open_weights"))).as(org.apache.spark.sql.Encoders.STRING())
+                .collectAsList());
+    }
+
+    private static TableWriter writer(Warehouse warehouse, LocalDate date) {
+        return new TableWriter(spark(), warehouse, date);
+    }
+
+    private static DeltaSnapshotReplace start(org.apache.hadoop.fs.Path table, LocalDate date) {
+        return DeltaSnapshotReplace.start(spark(), table, date, List.of("snapshot_date", "release_year"), withDate(models("x", 1), date).schema())
+                .orElseThrow();
+    }
+
+    /** Rows of (model, release_year) pairs. */
+    private static Dataset<Row> models(Object... pairs) {
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            rows.add(RowFactory.create(pairs[i], pairs[i + 1]));
+        }
+        return spark().createDataFrame(rows, MODELS);
+    }
+
+    private static Dataset<Row> withDate(Dataset<Row> rows, LocalDate date) {
+        return rows.withColumn("snapshot_date", functions.lit(java.sql.Date.valueOf(date)));
+    }
+
+    private static List<String> stored(Warehouse warehouse) {
+        return warehouse.read(Warehouse.SILVER, "models").orElseThrow()
+                .selectExpr("concat_ws(' ', cast(snapshot_date as string), model, cast(release_year as string)) AS row")
+                .orderBy("row").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(part, -1).length - 1;
+    }
+
+    private static List<Path> commits(Path log) throws IOException {
+        try (Stream<Path> files = Files.list(log)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".json")).sorted().toList();
+        }
+    }
+}
