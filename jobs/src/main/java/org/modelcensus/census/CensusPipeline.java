@@ -272,7 +272,7 @@ public final class CensusPipeline {
     private Dataset<Row> catalogueChanges(Warehouse warehouse, LocalDate snapshotDate, Dataset<Row> models, SqlRunner.Plan sql) {
         Optional<LocalDate> previousDate = warehouse.latestSnapshotBefore(Warehouse.SILVER, "models", snapshotDate);
         Dataset<Row> previous = previousDate
-                .flatMap(date -> warehouse.read(Warehouse.SILVER, "models").map(rows -> rows.where(col("snapshot_date").equalTo(lit(java.sql.Date.valueOf(date))))))
+                .flatMap(date -> warehouse.readSnapshot(Warehouse.SILVER, "models", date).map(rows -> rows.withColumn("snapshot_date", lit(java.sql.Date.valueOf(date)))))
                 .orElse(models.limit(0).withColumn("snapshot_date", lit(null).cast("date")));
         LOG.info("catalogue changes against {}", previousDate.map(d -> "snapshot " + d).orElse("no earlier snapshot"));
         previous.createOrReplaceTempView("previous_models");

@@ -4,8 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -14,11 +16,20 @@ import java.util.TreeSet;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.NoMapping$;
+import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.types.StructType;
 import org.modelcensus.config.CensusConfig.OutputFormat;
 import org.modelcensus.errors.CensusInputException;
+
+import scala.Option;
+import scala.collection.JavaConverters;
 
 /**
  * Where the census tables live: {@code <root>/<layer>/<table>}, in Delta or Parquet. Reading back finds the
@@ -135,7 +146,59 @@ public record Warehouse(SparkSession spark, String root, OutputFormat format) {
 
     /** One snapshot of a stored table, without its snapshot_date column; empty when the table was never written. */
     public Optional<Dataset<Row>> readSnapshot(String layer, String table, LocalDate snapshotDate) {
+        Path path = pathOf(layer, table);
+        try {
+            FileSystem fs = fs(path);
+            if (fs.exists(new Path(path, "_delta_log"))) {
+                Optional<Dataset<Row>> listed = readSnapshotFiles(fs.makeQualified(path), snapshotDate);
+                if (listed.isPresent()) {
+                    return listed;
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + path + ": " + e.getMessage(), e);
+        }
         return read(layer, table).map(rows -> rows.where(col("snapshot_date").equalTo(lit(java.sql.Date.valueOf(snapshotDate))))
+                .drop("snapshot_date"));
+    }
+
+    /**
+     * A Delta table's snapshot read as the Parquet files its log lists for it (Delta Kernel, on the driver): Spark's
+     * Delta reader would first rebuild the table's whole state with a Spark job. Empty when Spark's Delta reader must
+     * read it: columns mapped to other names in the files, a layout other than Delta's partition folders, or a log
+     * Kernel cannot read.
+     */
+    private Optional<Dataset<Row>> readSnapshotFiles(Path table, LocalDate snapshotDate) {
+        Snapshot snapshot = DeltaLog.forTable(spark, table).update(false, Option.empty(), Option.empty());
+        if (snapshot.version() < 0 || !snapshot.metadata().columnMappingMode().equals(NoMapping$.MODULE$)) {
+            return Optional.empty();
+        }
+        List<String> partitions = JavaConverters.seqAsJavaList(snapshot.metadata().partitionColumns());
+        Optional<List<DeltaLogFiles.LiveFile>> live = DeltaLogFiles.list(spark.sparkContext().hadoopConfiguration(), table.toString(),
+                OptionalLong.of(snapshot.version()));
+        if (live.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> files = new ArrayList<>();
+        for (DeltaLogFiles.LiveFile file : live.get()) {
+            if (snapshotDate.toString().equals(file.partitionValues().get("snapshot_date"))) {
+                // Spark takes the partition values from the folder names: only where Delta put them there.
+                StringBuilder folders = new StringBuilder(table.toString());
+                for (String partition : partitions) {
+                    folders.append('/').append(ExternalCatalogUtils.getPartitionPathString(partition, file.partitionValues().get(partition)));
+                }
+                String path = new Path(table, new Path(URI.create(file.path()))).toString();
+                if (!path.startsWith(folders + "/")) {
+                    return Optional.empty();
+                }
+                files.add(path);
+            }
+        }
+        StructType schema = snapshot.metadata().schema();
+        Dataset<Row> rows = files.isEmpty() ? spark.createDataFrame(List.of(), schema)
+                : spark.read().schema(schema).option("basePath", table.toString()).parquet(files.toArray(String[]::new));
+        // The table's column order (Spark puts partition columns last).
+        return Optional.of(rows.select(Arrays.stream(schema.fieldNames()).map(name -> col("`" + name + "`")).toArray(Column[]::new))
                 .drop("snapshot_date"));
     }
 
