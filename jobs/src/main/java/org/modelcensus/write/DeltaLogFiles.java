@@ -1,6 +1,7 @@
 package org.modelcensus.write;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -73,5 +74,11 @@ final class DeltaLogFiles {
             return Optional.empty();
         }
         return Optional.of(live);
+    }
+
+    /** As {@link #list}, the files of one snapshot_date at that version. */
+    static Optional<List<LiveFile>> snapshot(Configuration hadoop, String table, long version, LocalDate snapshotDate) {
+        return list(hadoop, table, OptionalLong.of(version)).map(files -> files.stream()
+                .filter(file -> snapshotDate.toString().equals(file.partitionValues().get("snapshot_date"))).toList());
     }
 }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -74,17 +73,12 @@ final class DeltaSnapshotReplace {
         } catch (IOException e) {
             return Optional.empty(); // replaceWhere reports it
         }
-        Optional<List<DeltaLogFiles.LiveFile>> live = DeltaLogFiles.list(spark.sparkContext().hadoopConfiguration(), qualified,
-                OptionalLong.of(transaction.readVersion()));
+        Optional<List<DeltaLogFiles.LiveFile>> live = DeltaLogFiles.snapshot(spark.sparkContext().hadoopConfiguration(), qualified,
+                transaction.readVersion(), snapshotDate);
         if (live.isEmpty()) {
             return Optional.empty();
         }
-        List<AddFile> replaced = new ArrayList<>();
-        for (DeltaLogFiles.LiveFile file : live.get()) {
-            if (snapshotDate.toString().equals(file.partitionValues().get("snapshot_date"))) {
-                replaced.add(addFile(file));
-            }
-        }
+        List<AddFile> replaced = live.get().stream().map(DeltaSnapshotReplace::addFile).toList();
         Expression snapshot = col("snapshot_date").equalTo(lit(java.sql.Date.valueOf(snapshotDate))).expr();
         transaction.trackReadPredicates(seq(List.of(snapshot)), true, true);
         transaction.trackFilesRead(seq(replaced));

@@ -174,25 +174,23 @@ public record Warehouse(SparkSession spark, String root, OutputFormat format) {
             return Optional.empty();
         }
         List<String> partitions = JavaConverters.seqAsJavaList(snapshot.metadata().partitionColumns());
-        Optional<List<DeltaLogFiles.LiveFile>> live = DeltaLogFiles.list(spark.sparkContext().hadoopConfiguration(), table.toString(),
-                OptionalLong.of(snapshot.version()));
+        Optional<List<DeltaLogFiles.LiveFile>> live = DeltaLogFiles.snapshot(spark.sparkContext().hadoopConfiguration(), table.toString(),
+                snapshot.version(), snapshotDate);
         if (live.isEmpty()) {
             return Optional.empty();
         }
         List<String> files = new ArrayList<>();
         for (DeltaLogFiles.LiveFile file : live.get()) {
-            if (snapshotDate.toString().equals(file.partitionValues().get("snapshot_date"))) {
-                // Spark takes the partition values from the folder names: only where Delta put them there.
-                StringBuilder folders = new StringBuilder(table.toString());
-                for (String partition : partitions) {
-                    folders.append('/').append(ExternalCatalogUtils.getPartitionPathString(partition, file.partitionValues().get(partition)));
-                }
-                String path = new Path(table, new Path(URI.create(file.path()))).toString();
-                if (!path.startsWith(folders + "/")) {
-                    return Optional.empty();
-                }
-                files.add(path);
+            // Spark takes the partition values from the folder names: only where Delta put them there.
+            StringBuilder folders = new StringBuilder(table.toString());
+            for (String partition : partitions) {
+                folders.append('/').append(ExternalCatalogUtils.getPartitionPathString(partition, file.partitionValues().get(partition)));
             }
+            String path = new Path(table, new Path(URI.create(file.path()))).toString();
+            if (!path.startsWith(folders + "/")) {
+                return Optional.empty();
+            }
+            files.add(path);
         }
         StructType schema = snapshot.metadata().schema();
         Dataset<Row> rows = files.isEmpty() ? spark.createDataFrame(List.of(), schema)

@@ -15,8 +15,12 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
+import org.apache.spark.sql.execution.datasources.LogicalRelation;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -24,11 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelcensus.config.CensusConfig.OutputFormat;
 
+import scala.collection.JavaConverters;
+
 /**
- * Replacing a snapshot of an existing Delta table from the log's file list: the same table and the same conflicts
- * as replaceWhere, which it stands in for.
+ * A Delta table's snapshots replaced and read back from the files its log lists: the same table, conflicts and rows
+ * as replaceWhere and Spark's Delta reader, which they stand in for.
  */
-class DeltaSnapshotReplaceTest {
+class DeltaSnapshotsTest {
 
     private static final LocalDate JULY = LocalDate.of(2024, 7, 16);
     private static final LocalDate AUGUST = LocalDate.of(2024, 8, 1);
@@ -101,8 +107,36 @@ class DeltaSnapshotReplaceTest {
 
         assertEquals(1, writer(warehouse, JULY).write(Warehouse.SILVER, "models", wider));
         assertEquals(List.of("GPT-4 false"), warehouse.read(Warehouse.SILVER, "models").orElseThrow()
-                .select(functions.concat_ws(" ", functions.col("model"), functions.col("open_weights"))).as(org.apache.spark.sql.Encoders.STRING())
+                .select(functions.concat_ws(" ", functions.col("model"), functions.col("open_weights"))).as(Encoders.STRING())
                 .collectAsList());
+    }
+
+    @Test
+    void readsASnapshotFromTheFilesItsLogLists() {
+        Warehouse warehouse = new Warehouse(spark(), dir.toString(), OutputFormat.delta);
+        writer(warehouse, JULY).write(Warehouse.SILVER, "models", models("GPT-4", 2023, "Undated", null));
+        writer(warehouse, JULY).write(Warehouse.SILVER, "models", models("GPT-4", 2023, "Gemini", 2023, "Undated", null)); // replaces July
+        writer(warehouse, AUGUST).write(Warehouse.SILVER, "models", models("Claude 3", 2024).withColumn("open_weights", functions.lit(true))); // a new column
+
+        Dataset<Row> july = warehouse.readSnapshot(Warehouse.SILVER, "models", JULY).orElseThrow();
+        assertEquals("InMemoryFileIndex", fileIndexOf(july), "read from the listed files, not through Delta's state");
+        assertEquals(List.of("model", "release_year", "open_weights"), List.of(july.columns()));
+        assertEquals(List.of("GPT-4 2023 null", "Gemini 2023 null", "Undated null null"), cells(july));
+        assertEquals(cells(deltaReaderSnapshot(warehouse, JULY)), cells(july));
+        assertEquals(List.of("Claude 3 2024 true"), cells(warehouse.readSnapshot(Warehouse.SILVER, "models", AUGUST).orElseThrow()));
+
+        Dataset<Row> none = warehouse.readSnapshot(Warehouse.SILVER, "models", LocalDate.of(2024, 9, 1)).orElseThrow();
+        assertEquals(List.of("model", "release_year", "open_weights"), List.of(none.columns()));
+        assertEquals(0, none.count());
+        assertEquals(java.util.Optional.empty(), warehouse.readSnapshot(Warehouse.SILVER, "never_written", JULY));
+    }
+
+    @Test
+    void readsAParquetWarehouseThroughSpark() {
+        Warehouse warehouse = new Warehouse(spark(), dir.toString(), OutputFormat.parquet);
+        writer(warehouse, JULY).write(Warehouse.SILVER, "models", models("GPT-4", 2023, "Undated", null));
+        writer(warehouse, AUGUST).write(Warehouse.SILVER, "models", models("Claude 3", 2024));
+        assertEquals(List.of("GPT-4 2023", "Undated null"), cells(warehouse.readSnapshot(Warehouse.SILVER, "models", JULY).orElseThrow()));
     }
 
     private static TableWriter writer(Warehouse warehouse, LocalDate date) {
@@ -130,7 +164,28 @@ class DeltaSnapshotReplaceTest {
     private static List<String> stored(Warehouse warehouse) {
         return warehouse.read(Warehouse.SILVER, "models").orElseThrow()
                 .selectExpr("concat_ws(' ', cast(snapshot_date as string), model, cast(release_year as string)) AS row")
-                .orderBy("row").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+                .orderBy("row").as(Encoders.STRING()).collectAsList();
+    }
+
+    private static Dataset<Row> deltaReaderSnapshot(Warehouse warehouse, LocalDate date) {
+        return warehouse.read(Warehouse.SILVER, "models").orElseThrow()
+                .where(functions.col("snapshot_date").equalTo(functions.lit(java.sql.Date.valueOf(date)))).drop("snapshot_date");
+    }
+
+    /** Each row as its cells joined with spaces (null as "null"), sorted. */
+    private static List<String> cells(Dataset<Row> rows) {
+        return rows.select(functions.concat_ws(" ", java.util.Arrays.stream(rows.columns())
+                        .map(c -> functions.coalesce(functions.col(c).cast("string"), functions.lit("null"))).toArray(org.apache.spark.sql.Column[]::new)))
+                .as(Encoders.STRING()).collectAsList().stream().sorted().toList();
+    }
+
+    private static String fileIndexOf(Dataset<Row> rows) {
+        for (LogicalPlan leaf : JavaConverters.seqAsJavaList(rows.queryExecution().analyzed().collectLeaves())) {
+            if (leaf instanceof LogicalRelation relation && relation.relation() instanceof HadoopFsRelation files) {
+                return files.location().getClass().getSimpleName();
+            }
+        }
+        return "(no file relation)";
     }
 
     private static int occurrences(String text, String part) {
