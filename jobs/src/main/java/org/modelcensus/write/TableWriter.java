@@ -44,8 +44,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <ul>
  * <li>Delta replaces the snapshot in one atomic commit; a killed run leaves uncommitted files that readers never see.
  * A new table, or one whose columns change, is written with replaceWhere; an existing one through
- * {@link DeltaSnapshotReplace}, which finds the snapshot's files in the log without replaceWhere's state rebuild. Runs of other snapshots at the same time touch other partitions: Delta's conflict check lets
- * both commit, and a commit that lost a race (two runs creating the same new table) is retried.</li>
+ * {@link DeltaSnapshotReplace}, which finds the snapshot's files in the log without replaceWhere's state rebuild.
+ * Runs of other snapshots at the same time touch other partitions: Delta's conflict check lets both commit, and a
+ * commit that lost a race (two runs creating the same new table) is retried.</li>
  * <li>Parquet writes the snapshot into a hidden staging folder of its own, then swaps it in with a rename, so
  * concurrent runs never share Spark's {@code _temporary} folder and readers see the old or the new snapshot.</li>
  * </ul>
