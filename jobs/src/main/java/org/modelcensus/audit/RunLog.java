@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.modelcensus.write.TableWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -158,9 +159,10 @@ public final class RunLog {
                 .writeParquetFiles(context.getTargetDirectory(), data, context.getStatisticsColumns());
         CloseableIterator<Row> actions = Transaction.generateAppendActions(engine, state, files, context);
         TransactionCommitResult committed = transaction.commit(engine, CloseableIterable.inMemoryIterable(actions));
-        if (committed.isReadyForCheckpoint()) {
-            // As Spark does every tenth commit: readers then replay ten commit files at most. The row is committed
-            // whatever happens here, so a failure must not have the caller record the run a second time.
+        if (committed.getVersion() % TableWriter.CHECKPOINT_EVERY == 0) {
+            // As TableWriter does (the table's delta.checkpointInterval is for Delta to skip): readers then replay ten
+            // commit files at most. The row is committed whatever happens here, so a failure must not have the caller
+            // record the run a second time.
             try {
                 table.checkpoint(engine, committed.getVersion());
             } catch (RuntimeException | IOException e) {

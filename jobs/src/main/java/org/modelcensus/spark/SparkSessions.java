@@ -149,6 +149,9 @@ public final class SparkSessions {
         return SparkHadoopUtil$.MODULE$.newConfiguration(submitted);
     }
 
+    /** The delta.checkpointInterval of new Delta tables (see TableWriter.CHECKPOINT_EVERY). */
+    private static final String CHECKPOINT_INTERVAL_DEFAULT = "spark.databricks.delta.properties.defaults.checkpointInterval";
+
     private static SparkSession.Builder builder(String master, String extensions) {
         SparkConf submitted = new SparkConf();
         String effectiveMaster = master != null ? master : submitted.get("spark.master", "local[*]");
@@ -176,6 +179,10 @@ public final class SparkSessions {
             // Delta 3.3 would also list a small table's files in each commit's .crc, from the previous version's
             // whole state (a Spark job per table written); it reads that list back only to verify it.
             builder.config("spark.databricks.delta.allFilesInCrc.enabled", "false");
+        }
+        if (!submitted.contains(CHECKPOINT_INTERVAL_DEFAULT)) {
+            // New tables: Delta never checkpoints them itself; TableWriter does, every CHECKPOINT_EVERY commits.
+            builder.config(CHECKPOINT_INTERVAL_DEFAULT, Integer.toString(Integer.MAX_VALUE));
         }
         if (effectiveMaster.startsWith("local") && !submitted.contains("spark.ui.enabled")) {
             builder.config("spark.ui.enabled", "false");

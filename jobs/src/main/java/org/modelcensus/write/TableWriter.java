@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -30,6 +31,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.modelcensus.config.CensusConfig.OutputFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +48,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A new table, or one whose columns change, is written with replaceWhere; an existing one through
  * {@link DeltaSnapshotReplace}, which finds the snapshot's files in the log without replaceWhere's state rebuild.
  * Runs of other snapshots at the same time touch other partitions: Delta's conflict check lets both commit, and a
- * commit that lost a race (two runs creating the same new table) is retried.</li>
+ * commit that lost a race (two runs creating the same new table) is retried. Every tenth commit of a table is
+ * followed by its log's checkpoint, written with Delta Kernel (see {@link #CHECKPOINT_EVERY}).</li>
  * <li>Parquet writes the snapshot into a hidden staging folder of its own, then swaps it in with a rename, so
  * concurrent runs never share Spark's {@code _temporary} folder and readers see the old or the new snapshot.</li>
  * </ul>
@@ -55,6 +58,13 @@ public final class TableWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(TableWriter.class);
     private static final int ATTEMPTS = 8;
+    /**
+     * Commits of a Delta table from one checkpoint of its log to the next. The writer checkpoints with Delta Kernel, on
+     * the driver: Delta's own checkpoint (every 10th commit by default) rebuilds the table's state with Spark jobs, in
+     * the commit itself, so one census run in ten took twice as long (docs/benchmarks.md). New tables are created with
+     * a delta.checkpointInterval Delta never reaches (SparkSessions). RunLog checkpoints census_runs as often.
+     */
+    public static final int CHECKPOINT_EVERY = 10;
     /** Tables {@link #writeAll} writes at a time. */
     private static final int PARALLEL_WRITES = 4;
     /** Commits of a table's history searched for a write's own: more than concurrent runs make in the meantime. */
@@ -104,6 +114,7 @@ public final class TableWriter {
                 return null;
             });
             written = rowsOfCommit(path, mark).orElseGet(rows::count);
+            checkpointEveryTenthCommit(path);
         } else {
             List<String> inner = partitions.subList(1, partitions.size());
             Path staged = stage(path, snapshot.drop("snapshot_date"), inner);
@@ -184,6 +195,7 @@ public final class TableWriter {
                 rows.write().format("delta").mode(SaveMode.Append).option("mergeSchema", "true").save(path.toString());
                 return null;
             });
+            checkpointEveryTenthCommit(path);
             return;
         }
         Path staged = stage(path, rows.coalesce(1), List.of());
@@ -223,6 +235,25 @@ public final class TableWriter {
         if (!fs.rename(from, to)) {
             throw new IOException("cannot rename " + from + " to " + to);
         }
+    }
+
+    /** After this JVM's commit to the table: its checkpoint, when the commit is a tenth, then Delta's clean-up of old log files. */
+    private void checkpointEveryTenthCommit(Path table) {
+        DeltaLog log = DeltaLog.forTable(spark, table);
+        long version = log.unsafeVolatileSnapshot().version(); // the commit's own: this JVM's Delta has seen no later one
+        if (version <= 0 || version % CHECKPOINT_EVERY != 0) {
+            return;
+        }
+        try {
+            Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+            if (DeltaLogFiles.checkpoint(hadoop, table.getFileSystem(hadoop).makeQualified(table).toString(), version)) {
+                log.doLogCleanup(log.unsafeVolatileSnapshot());
+                return;
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot qualify {} ({}); Delta checkpoints it", table, e.toString());
+        }
+        log.checkpoint();
     }
 
     /** Runs a Delta commit, again after a short random pause when a concurrent commit made it conflict. */

@@ -12,13 +12,18 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ConcurrentModificationException;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.execution.datasources.HadoopFsRelation;
 import org.apache.spark.sql.execution.datasources.LogicalRelation;
 import org.apache.spark.sql.functions;
@@ -132,11 +137,54 @@ class DeltaSnapshotsTest {
     }
 
     @Test
+    void theTenthCommitIsCheckpointedWithoutSparkJobs() throws Exception {
+        Warehouse warehouse = new Warehouse(spark(), dir.toString(), OutputFormat.delta);
+        writer(warehouse, AUGUST).write(Warehouse.SILVER, "models", models("Claude 3", 2024)); // version 0
+        for (int version = 1; version <= 8; version++) {
+            writer(warehouse, JULY).write(Warehouse.SILVER, "models", models("GPT-4", 2023));
+        }
+        int ninth = sparkJobsOf(() -> writer(warehouse, JULY).write(Warehouse.SILVER, "models", models("GPT-4", 2023)));
+        int tenth = sparkJobsOf(() -> writer(warehouse, JULY).write(Warehouse.SILVER, "models", models("GPT-4", 2023, "Gemini", 2023)));
+
+        Path log = dir.resolve("silver/models/_delta_log");
+        assertTrue(Files.exists(log.resolve("00000000000000000010.checkpoint.parquet")), "Delta's checkpoint of the tenth commit");
+        assertTrue(Files.readString(log.resolve("_last_checkpoint")).contains("\"version\":10"), Files.readString(log.resolve("_last_checkpoint")));
+        assertEquals(ninth, tenth, "the tenth commit ran no Spark job for the checkpoint (Delta's own rebuilds the state first)");
+        // Spark's Delta, started afresh, reads the table from that checkpoint; the next replace lists its files from it.
+        DeltaLog.clearCache();
+        assertEquals(10, DeltaLog.forTable(spark(), warehouse.pathOf(Warehouse.SILVER, "models"))
+                .update(false, scala.Option.empty(), scala.Option.empty()).logSegment().checkpointProvider().version());
+        assertEquals(List.of("2024-07-16 GPT-4 2023", "2024-07-16 Gemini 2023", "2024-08-01 Claude 3 2024"), stored(warehouse));
+        writer(warehouse, JULY).write(Warehouse.SILVER, "models", models("Llama 3", 2024));
+        assertEquals(List.of("2024-07-16 Llama 3 2024", "2024-08-01 Claude 3 2024"), stored(warehouse));
+    }
+
+    @Test
     void readsAParquetWarehouseThroughSpark() {
         Warehouse warehouse = new Warehouse(spark(), dir.toString(), OutputFormat.parquet);
         writer(warehouse, JULY).write(Warehouse.SILVER, "models", models("GPT-4", 2023, "Undated", null));
         writer(warehouse, AUGUST).write(Warehouse.SILVER, "models", models("Claude 3", 2024));
         assertEquals(List.of("GPT-4 2023", "Undated null"), cells(warehouse.readSnapshot(Warehouse.SILVER, "models", JULY).orElseThrow()));
+    }
+
+    /** The Spark jobs that ran while the work did. */
+    private static int sparkJobsOf(Runnable work) throws TimeoutException {
+        AtomicInteger jobs = new AtomicInteger();
+        SparkListener counter = new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart start) {
+                jobs.incrementAndGet();
+            }
+        };
+        spark().sparkContext().listenerBus().waitUntilEmpty();
+        spark().sparkContext().addSparkListener(counter);
+        try {
+            work.run();
+            spark().sparkContext().listenerBus().waitUntilEmpty();
+        } finally {
+            spark().sparkContext().removeSparkListener(counter);
+        }
+        return jobs.get();
     }
 
     private static TableWriter writer(Warehouse warehouse, LocalDate date) {
