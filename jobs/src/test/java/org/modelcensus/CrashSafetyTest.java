@@ -1,5 +1,7 @@
 package org.modelcensus;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.modelcensus.CensusTestKit.snapshotContents;
@@ -51,6 +53,9 @@ class CrashSafetyTest {
             Warehouse warehouse = warehouse(root);
             assertFalse(runs.get(killAfter).log().contains("recorded run"), killAfter + ": the run was killed before it ended");
             assertEquals(earlier, snapshotContents(warehouse, EARLIER), killAfter + ": the earlier snapshot is unchanged and readable");
+            // and as BI tools read it, through Spark's Delta reader
+            assertEquals(earlier.get("silver.models"), CensusTestKit.jsonLines(warehouse.read(Warehouse.SILVER, "models").orElseThrow()
+                    .where(col("snapshot_date").equalTo(lit(java.sql.Date.valueOf(EARLIER)))).drop("snapshot_date")), killAfter);
 
             CensusTestKit.Outcome rerun = CensusTestKit.census("--input", REAL, "--warehouse", root, "--snapshot-date", "2024-08-01");
             assertEquals(0, rerun.exitCode(), killAfter + ": " + rerun.err());
