@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,13 +46,13 @@ final class DeltaLogFiles {
      * The live files of the table at {@code version} (the latest when empty); empty when Kernel cannot read the
      * table or a file has a deletion vector (rows removed in place, which the census never writes).
      *
-     * @param table the table's fully qualified path
+     * @param table the table's folder
      */
-    static Optional<List<LiveFile>> list(Configuration hadoop, String table, OptionalLong version) {
+    static Optional<List<LiveFile>> list(Configuration hadoop, Path table, OptionalLong version) {
         Engine engine = DefaultEngine.create(hadoop);
         List<LiveFile> live = new ArrayList<>();
         try {
-            Table delta = Table.forPath(engine, table);
+            Table delta = Table.forPath(engine, qualified(hadoop, table));
             Snapshot snapshot = version.isPresent() ? delta.getSnapshotAsOfVersion(engine, version.getAsLong()) : delta.getLatestSnapshot(engine);
             try (CloseableIterator<FilteredColumnarBatch> batches = snapshot.getScanBuilder(engine).build().getScanFiles(engine)) {
                 while (batches.hasNext()) {
@@ -81,10 +82,10 @@ final class DeltaLogFiles {
      * Writes the table's checkpoint at {@code version} with Kernel: Spark's Delta rebuilds the whole state with Spark
      * jobs for it (about 0.7 s per small table). False when Kernel cannot (a table feature it does not write).
      */
-    static boolean checkpoint(Configuration hadoop, String table, long version) {
+    static boolean checkpoint(Configuration hadoop, Path table, long version) {
         Engine engine = DefaultEngine.create(hadoop);
         try {
-            Table.forPath(engine, table).checkpoint(engine, version);
+            Table.forPath(engine, qualified(hadoop, table)).checkpoint(engine, version);
             return true;
         } catch (CheckpointAlreadyExistsException e) {
             return true; // a concurrent run wrote it
@@ -95,8 +96,13 @@ final class DeltaLogFiles {
     }
 
     /** As {@link #list}, the files of one snapshot_date at that version. */
-    static Optional<List<LiveFile>> snapshot(Configuration hadoop, String table, long version, LocalDate snapshotDate) {
+    static Optional<List<LiveFile>> snapshot(Configuration hadoop, Path table, long version, LocalDate snapshotDate) {
         return list(hadoop, table, OptionalLong.of(version)).map(files -> files.stream()
                 .filter(file -> snapshotDate.toString().equals(file.partitionValues().get("snapshot_date"))).toList());
+    }
+
+    /** Kernel takes a table's path as a fully qualified URI string (scheme and authority). */
+    private static String qualified(Configuration hadoop, Path table) throws IOException {
+        return table.getFileSystem(hadoop).makeQualified(table).toString();
     }
 }

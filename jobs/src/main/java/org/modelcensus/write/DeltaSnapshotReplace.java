@@ -3,7 +3,6 @@ package org.modelcensus.write;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,13 +65,7 @@ final class DeltaSnapshotReplace {
                 || !columns(transaction.metadata().schema()).equals(columns(rows))) {
             return Optional.empty();
         }
-        String qualified;
-        try {
-            qualified = table.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(table).toString();
-        } catch (IOException e) {
-            return Optional.empty(); // replaceWhere reports it
-        }
-        Optional<List<DeltaLogFiles.LiveFile>> live = DeltaLogFiles.snapshot(spark.sparkContext().hadoopConfiguration(), qualified,
+        Optional<List<DeltaLogFiles.LiveFile>> live = DeltaLogFiles.snapshot(spark.sparkContext().hadoopConfiguration(), table,
                 transaction.readVersion(), snapshotDate);
         if (live.isEmpty()) {
             return Optional.empty();

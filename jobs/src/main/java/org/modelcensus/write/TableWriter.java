@@ -23,7 +23,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -244,16 +243,11 @@ public final class TableWriter {
         if (version <= 0 || version % CHECKPOINT_EVERY != 0) {
             return;
         }
-        try {
-            Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-            if (DeltaLogFiles.checkpoint(hadoop, table.getFileSystem(hadoop).makeQualified(table).toString(), version)) {
-                log.doLogCleanup(log.unsafeVolatileSnapshot());
-                return;
-            }
-        } catch (IOException e) {
-            LOG.debug("cannot qualify {} ({}); Delta checkpoints it", table, e.toString());
+        if (DeltaLogFiles.checkpoint(spark.sparkContext().hadoopConfiguration(), table, version)) {
+            log.doLogCleanup(log.unsafeVolatileSnapshot()); // the commit's snapshot: log files past their retention go
+        } else {
+            log.checkpoint();
         }
-        log.checkpoint();
     }
 
     /** Runs a Delta commit, again after a short random pause when a concurrent commit made it conflict. */

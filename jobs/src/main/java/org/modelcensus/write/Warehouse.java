@@ -118,7 +118,7 @@ public record Warehouse(SparkSession spark, String root, OutputFormat format) {
         try {
             FileSystem fs = fs(path);
             if (fs.exists(new Path(path, "_delta_log"))) {
-                Optional<List<LocalDate>> logged = snapshotDatesInLog(fs.makeQualified(path).toString());
+                Optional<List<LocalDate>> logged = snapshotDatesInLog(path);
                 if (logged.isPresent()) {
                     return logged.get();
                 }
@@ -131,7 +131,7 @@ public record Warehouse(SparkSession spark, String root, OutputFormat format) {
     }
 
     /** The snapshot_date partition values of a Delta table's live files; empty when Kernel cannot read the table. */
-    private Optional<List<LocalDate>> snapshotDatesInLog(String table) {
+    private Optional<List<LocalDate>> snapshotDatesInLog(Path table) {
         TreeSet<LocalDate> dates = new TreeSet<>();
         Optional<List<DeltaLogFiles.LiveFile>> files = DeltaLogFiles.list(spark.sparkContext().hadoopConfiguration(), table, OptionalLong.empty());
         for (DeltaLogFiles.LiveFile file : files.orElse(List.of())) {
@@ -174,7 +174,7 @@ public record Warehouse(SparkSession spark, String root, OutputFormat format) {
             return Optional.empty();
         }
         List<String> partitions = JavaConverters.seqAsJavaList(snapshot.metadata().partitionColumns());
-        Optional<List<DeltaLogFiles.LiveFile>> live = DeltaLogFiles.snapshot(spark.sparkContext().hadoopConfiguration(), table.toString(),
+        Optional<List<DeltaLogFiles.LiveFile>> live = DeltaLogFiles.snapshot(spark.sparkContext().hadoopConfiguration(), table,
                 snapshot.version(), snapshotDate);
         if (live.isEmpty()) {
             return Optional.empty();
