@@ -138,8 +138,9 @@ bench_catalogue() {
 }
 
 scale_bench() {
-  local sizes formats
-  sizes="${BENCH_SIZES:-100000 1000000$($large && echo " 10000000")}"
+  local sizes="100000 1000000" formats
+  if $large; then sizes+=" 10000000"; fi
+  sizes="${BENCH_SIZES:-$sizes}"
   formats="${BENCH_FORMATS:-csv parquet}"
   bench_work
 
