@@ -36,9 +36,8 @@ public final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + Fixtures.PROJECT.resolve("conf/jvm.options"),
-                // As scripts/lib.sh starts a short census run: the throughput collector, C1 only, with room for
-                // Spark's generated code.
-                "-Xmx1g", "-XX:+UseParallelGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m"));
+                // As scripts/lib.sh starts a short census run: the throughput collector and the short job's JIT.
+                "@" + Fixtures.PROJECT.resolve("conf/jvm-short-job.options"), "-Xmx1g", "-XX:+UseParallelGC"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 ModelCensus.class.getName()));

@@ -44,7 +44,7 @@ final class LocalClusterRun implements AutoCloseable {
                         "-Xmx1536m",
                         // The executors load the census classes from target/classes (the driver has them on its classpath).
                         "-Dspark.executor.extraClassPath=" + project.resolve("target/classes"),
-                        "-Dspark.executor.extraJavaOptions=-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m",
+                        "-Dspark.executor.extraJavaOptions=@" + project.resolve("conf/jvm-short-job.options"),
                         "-Dspark.driver.host=127.0.0.1",
                         "-Dspark.driver.bindAddress=127.0.0.1"),
                 Map.of("SPARK_HOME", sparkHome.toString(),
