@@ -69,9 +69,9 @@ census_java() {
 # census_jvm_flags [INPUT]: the JVM options of a job after conf/jvm.options: the parallel (throughput) collector, the JIT
 # chosen by the input's size, the heap (CENSUS_DRIVER_MEMORY, default 2g) and CENSUS_EXTRA_JVM_OPTS. A job is a batch:
 # G1's concurrent work only competes for the 2 cores (it spent a quarter of a census run collecting). Up to 16 MB of
-# input (the real catalogue is 0.35 MB) conf/jvm-short-job.options: the C1 compiler alone, with a
-# larger code cache for Spark's generated code (C2 would compile Spark's hot code for longer than such a run lasts).
-# Above it (millions of models) the full tiered JIT, which pays back on long scans.
+# input (the real catalogue is 0.35 MB) conf/jvm-short-job.options: the C1 compiler alone, with a larger code cache for
+# Spark's generated code (C2 would compile Spark's hot code for longer than such a run lasts). Above it (millions of
+# models) the full tiered JIT, which pays back on long scans.
 census_jvm_flags() {
   local jit="@$CENSUS_HOME/conf/jvm-short-job.options"
   if [[ -n ${1:-} && -e $1 ]] && (( $(du -sbL "$1" | cut -f1) > 16 * 1024 * 1024 )); then

@@ -159,7 +159,7 @@ public final class RunLog {
                 .writeParquetFiles(context.getTargetDirectory(), data, context.getStatisticsColumns());
         CloseableIterator<Row> actions = Transaction.generateAppendActions(engine, state, files, context);
         TransactionCommitResult committed = transaction.commit(engine, CloseableIterable.inMemoryIterable(actions));
-        if (committed.getVersion() % TableWriter.CHECKPOINT_EVERY == 0) {
+        if (TableWriter.checkpointDue(committed.getVersion())) {
             // As TableWriter does (the table's delta.checkpointInterval is for Delta to skip): readers then replay ten
             // commit files at most. The row is committed whatever happens here, so a failure must not have the caller
             // record the run a second time.

@@ -64,6 +64,11 @@ public final class TableWriter {
      * a delta.checkpointInterval Delta never reaches (SparkSessions). RunLog checkpoints census_runs as often.
      */
     public static final int CHECKPOINT_EVERY = 10;
+
+    /** Whether a table's log is checkpointed after the commit of this version (every {@link #CHECKPOINT_EVERY}th). */
+    public static boolean checkpointDue(long version) {
+        return version > 0 && version % CHECKPOINT_EVERY == 0;
+    }
     /** Tables {@link #writeAll} writes at a time. */
     private static final int PARALLEL_WRITES = 4;
     /** Commits of a table's history searched for a write's own: more than concurrent runs make in the meantime. */
@@ -240,7 +245,7 @@ public final class TableWriter {
     private void checkpointEveryTenthCommit(Path table) {
         DeltaLog log = DeltaLog.forTable(spark, table);
         long version = log.unsafeVolatileSnapshot().version(); // the commit's own: this JVM's Delta has seen no later one
-        if (version <= 0 || version % CHECKPOINT_EVERY != 0) {
+        if (!checkpointDue(version)) {
             return;
         }
         if (DeltaLogFiles.checkpoint(spark.sparkContext().hadoopConfiguration(), table, version)) {
