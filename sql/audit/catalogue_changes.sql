@@ -59,8 +59,10 @@ compared as (
     group by model, field
 ),
 
+-- one row, or none when there is no earlier snapshot: then Spark knows the whole table is empty before it runs
+-- (a grouped select of no rows is no rows), rather than grouping every model and field to find it.
 previous_date as (
-    select max(snapshot_date) as previous_snapshot_date
+    select distinct snapshot_date as previous_snapshot_date
     from previous_snapshot
 ),
 
@@ -89,6 +91,4 @@ select
     changes.new_value
 from changes
 cross join previous_date
--- no earlier snapshot, nothing to compare with
-where previous_date.previous_snapshot_date is not null
 order by change_type, model, field
