@@ -64,16 +64,16 @@ public final class TableWriter {
      * a delta.checkpointInterval Delta never reaches (SparkSessions). RunLog checkpoints census_runs as often.
      */
     public static final int CHECKPOINT_EVERY = 10;
-
-    /** Whether a table's log is checkpointed after the commit of this version (every {@link #CHECKPOINT_EVERY}th). */
-    public static boolean checkpointDue(long version) {
-        return version > 0 && version % CHECKPOINT_EVERY == 0;
-    }
     /** Tables {@link #writeAll} writes at a time. */
     private static final int PARALLEL_WRITES = 4;
     /** Commits of a table's history searched for a write's own: more than concurrent runs make in the meantime. */
     private static final int HISTORY_SEARCHED = 20;
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Whether a table's log is checkpointed after the commit of this version (every {@link #CHECKPOINT_EVERY}th). */
+    public static boolean checkpointDue(long version) {
+        return version > 0 && version % CHECKPOINT_EVERY == 0;
+    }
 
     private final SparkSession spark;
     private final Warehouse warehouse;
