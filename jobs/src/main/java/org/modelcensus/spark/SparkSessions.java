@@ -78,24 +78,22 @@ public final class SparkSessions {
         return builder.getOrCreate();
     }
 
-    /** Inputs below this size (16 MB, the same line as scripts/lib.sh's choice of JIT) are small: see sizeFor. */
-    private static final long SMALL_INPUT_BYTES = 16L << 20;
-    /** Jobs over fewer rows than this evaluate expressions without generated code, in one partition: see sizeFor. */
+    /** Jobs over fewer rows than this run without generated code, in one partition: see sizeFor. */
     private static final long FEW_ROWS = 20_000;
     /** Tasks with which Delta rebuilds a table's state from its log (one below FEW_ROWS); Delta's 50 are for big logs. */
     private static final String SNAPSHOT_PARTITIONS = "2";
 
     /**
      * Settings by the size of a job's input (bytes) and the rows it works on (estimated before they are counted); one
-     * given with spark-submit --conf wins. Big inputs get one shuffle partition per 64 MB. On a catalogue of a few
-     * thousand rows, compiling each query's whole-stage Java code costs more than it saves (most of a census's queries
-     * run once, on a few hundred rows): it is turned off below {@link #SMALL_INPUT_BYTES}. Below {@link #FEW_ROWS}
-     * Spark also evaluates expressions (projections, orderings) without generating and compiling Java code for them,
-     * plans without adaptive execution, which runs every shuffle stage as a Spark job of its own, and shuffles (and
-     * rebuilds a Delta table's state) into one partition: on the real catalogue (192 rows) the generated code was half
-     * of a census's CPU time, adaptive execution doubled its Spark jobs, and a second partition only added tasks to
-     * deserialize and a sampling job before each sort (the cores are kept busy by the tables written side by side).
-     * On 10^5 generated models code generation and adaptive execution pay back (census 73 s without them, 62 s with).
+     * given with spark-submit --conf wins. Big inputs get one shuffle partition per 64 MB. Below {@link #FEW_ROWS}
+     * Spark runs without generating and compiling Java code (neither a query stage's whole-stage code nor an
+     * expression's), plans without adaptive execution, which runs every shuffle stage as a Spark job of its own, and
+     * shuffles (and rebuilds a Delta table's state) into one partition: on the real catalogue (192 rows) the generated
+     * code was half of a census's CPU time, adaptive execution doubled its Spark jobs, and a second partition only added
+     * tasks to deserialize and a sampling job before each sort (the cores are kept busy by the tables written side by
+     * side). On 10^5 generated models they pay back: expression code and adaptive execution (census 73 s without them,
+     * 62 s with), and whole-stage code, which also spares each scan of a kept table a copy of every row (a fifth less
+     * task CPU; docs/benchmarks.md).
      */
     public static void sizeFor(SparkSession spark, long inputBytes, long rows) {
         sizing(inputBytes, rows, spark.sparkContext().defaultParallelism()).forEach(spark.conf()::set);
@@ -110,7 +108,7 @@ public final class SparkSessions {
             settings.put("spark.sql.shuffle.partitions", Integer.toString(few ? 1 : Math.max(parallelism, byInput)));
         }
         if (!submitted.contains("spark.sql.codegen.wholeStage")) {
-            settings.put("spark.sql.codegen.wholeStage", Boolean.toString(inputBytes >= SMALL_INPUT_BYTES));
+            settings.put("spark.sql.codegen.wholeStage", Boolean.toString(!few));
         }
         if (!submitted.contains("spark.sql.codegen.factoryMode")) {
             settings.put("spark.sql.codegen.factoryMode", few ? "NO_CODEGEN" : "FALLBACK");
