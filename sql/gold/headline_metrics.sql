@@ -9,12 +9,6 @@ with language_models as (
     where model_domains.domain_group = 'Language'
 ),
 
-industry_models as (
-    select distinct model
-    from window_models
-    where array_contains(org_categories, 'Industry')
-),
-
 counts as (
     select
         count(*) as models_total,
@@ -26,7 +20,7 @@ counts as (
         count_if(development_type = 'single') as single_developer_models,
         count_if(development_type = 'joint') as joint_models,
         (select count(*) from language_models) as language_models,
-        (select count(*) from industry_models) as industry_models
+        count_if(array_contains(org_categories, 'Industry')) as industry_models
     from window_models
 ),
 

@@ -8,13 +8,15 @@ with window_countries as (
         on model_countries.release_year = window_years.release_year
 )
 
+-- model_countries has one row per model and country code, so each row is a model of its country: no distinct to
+-- count. The names go with the code (sql/silver/model_countries.sql), so grouping by them keeps one row per code.
 select
     country_code,
     release_year,
-    count(distinct model) as models,
-    count(distinct case when codeveloped then model end) as codeveloped_models,
-    first(country_name_en) as country_name_en,
-    first(country_name_ko) as country_name_ko
+    count(*) as models,
+    count_if(codeveloped) as codeveloped_models,
+    country_name_en,
+    country_name_ko
 from window_countries
-group by country_code, release_year
+group by country_code, release_year, country_name_en, country_name_ko
 order by country_code, release_year

@@ -7,7 +7,8 @@ with development_types as (
 per_type as (
     select
         development_type,
-        count(distinct model) as models
+        -- window_models has one row per model (names are unique: sql/quality/model_names_unique.sql): no distinct to count
+        count(*) as models
     from window_models
     group by development_type
 )

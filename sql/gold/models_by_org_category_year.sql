@@ -11,7 +11,8 @@ with window_categories as (
 select
     org_category,
     release_year,
-    count(distinct model) as models
+    -- model_org_categories has one row per model and category: no distinct to count
+    count(*) as models
 from window_categories
 group by org_category, release_year
 order by org_category, release_year

@@ -24,7 +24,8 @@ per_cell as (
     select
         task_count,
         release_year,
-        count(distinct model) as models
+        -- one row per model, as in window_models
+        count(*) as models
     from bucketed
     group by task_count, release_year
 )

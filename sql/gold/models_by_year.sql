@@ -3,7 +3,8 @@
 with per_year as (
     select
         release_year,
-        count(distinct model) as models
+        -- window_models has one row per model (names are unique: sql/quality/model_names_unique.sql): no distinct to count
+        count(*) as models
     from window_models
     group by release_year
 )

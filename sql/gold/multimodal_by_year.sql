@@ -9,7 +9,8 @@ with multimodal_models as (
 per_year as (
     select
         release_year,
-        count(distinct model) as models
+        -- one row per model, as in window_models
+        count(*) as models
     from multimodal_models
     group by release_year
 )
