@@ -13,7 +13,7 @@ select
     country_code,
     release_year,
     accessibility,
-    count(distinct model) as models
+    count(*) as models
 from model_groups
 group by country_code, release_year, accessibility
 order by country_code <> 'WLD', country_code, release_year, accessibility

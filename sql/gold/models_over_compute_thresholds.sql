@@ -29,7 +29,7 @@ select
     threshold_flop,
     country_code,
     release_year,
-    count(distinct model) as models
+    count(*) as models
 from over_thresholds
 group by threshold_flop, country_code, release_year
 order by threshold_flop, country_code <> 'WLD', country_code, release_year

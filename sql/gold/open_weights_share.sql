@@ -7,10 +7,9 @@
 with per_country as (
     select
         country_code,
-        count(distinct model) as models,
-        count(distinct case
-            when accessibility in ('open_weights_unrestricted', 'open_weights_restricted', 'open_weights_noncommercial') then model
-        end) as open_weights_models
+        count(*) as models,
+        count_if(accessibility in ('open_weights_unrestricted', 'open_weights_restricted', 'open_weights_noncommercial'))
+            as open_weights_models
     from window_model_countries
     group by country_code
 )

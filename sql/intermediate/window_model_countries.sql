@@ -1,6 +1,7 @@
 -- window_model_countries: the models of the window by country, for the tables beyond the report's.
 -- grain: one row per model of the window and each of its country codes (a co-developed model once for each, as in
--- Table 1, models_by_country_year), plus one row per model with the code WLD (all countries: each model once).
+-- Table 1, models_by_country_year), plus one row per model with the code WLD (all countries: each model once). The
+-- tables that use it count rows: a model is once in each of its countries.
 -- accessibility is the model's group of conf/reference/accessibility_groups.csv; an empty cell and a label that
 -- file lacks are both 'unknown' (sql/quality/accessibility_mapped.sql lists the labels it lacks).
 
@@ -23,11 +24,10 @@ grouped as (
         on window_models.model_accessibility = accessibility_groups.model_accessibility
 ),
 
+-- array_union: WLD once per model, even when a catalogue lists WLD as a country itself
 attributed as (
-    select model, release_year, publication_date, training_compute_flop, accessibility, explode(country_codes) as country_code
-    from grouped
-    union all
-    select model, release_year, publication_date, training_compute_flop, accessibility, 'WLD' as country_code
+    select model, release_year, publication_date, training_compute_flop, accessibility,
+        explode(array_union(country_codes, array('WLD'))) as country_code
     from grouped
 )
 
