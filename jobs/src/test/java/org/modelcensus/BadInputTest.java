@@ -7,6 +7,7 @@ import static org.modelcensus.CensusTestKit.writeFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -90,6 +91,20 @@ class BadInputTest {
     @Test
     void focusCountryMissingFromTheReferenceData() {
         assertRefused(run(catalogue(), "--focus-country", "ZZZ"), "Unknown --focus-country ZZZ");
+    }
+
+    @Test
+    void referenceFileThatMapsALabelTwiceOrLeavesItEmpty() throws IOException {
+        Path repeated = CensusTestKit.copyTree(Fixtures.PROJECT.resolve("conf/reference"), dir.resolve("repeated"));
+        Files.writeString(repeated.resolve("organizations.csv"), "Lab,Lab Group,CAN\n", StandardOpenOption.APPEND);
+        Files.writeString(repeated.resolve("organizations.csv"), "Lab,Other Group,USA\n", StandardOpenOption.APPEND);
+        Path empty = CensusTestKit.copyTree(Fixtures.PROJECT.resolve("conf/reference"), dir.resolve("empty"));
+        Files.writeString(empty.resolve("countries.csv"), ",CAN,Canada,캐나다\n", StandardOpenOption.APPEND);
+        int rows = Files.readAllLines(repeated.resolve("organizations.csv")).size();
+
+        assertRefused(run(catalogue(), "--reference-dir", repeated.toString()),
+                "organizations.csv", "row " + rows + " has organization 'Lab', already on row " + (rows - 1), "one row");
+        assertRefused(run(catalogue(), "--reference-dir", empty.toString()), "countries.csv", "has an empty epoch_label");
     }
 
     @Test
