@@ -1,21 +1,13 @@
--- grain: one row per model and listed organization.
--- An organization missing from the reference data is its own group (spec: Reference data).
+-- grain: one row per model and listed organization; its group is stg_catalogue's.
 
 with catalogue as (
-    select model, release_year, organizations
+    select model, release_year, organizations, organization_groups, org_categories
     from stg_catalogue
 ),
 
-reference_organizations as (
-    select * from ref_organizations
-),
-
-categories as (
-    select
-        model,
-        array_distinct(collect_list(org_category)) as org_categories
-    from model_org_categories
-    group by model
+lookups as (
+    select hq_country_code_by_organization
+    from ref_lookups
 ),
 
 listed as (
@@ -23,26 +15,14 @@ listed as (
         catalogue.model,
         catalogue.release_year,
         listed_position + 1 as organization_position,
-        organization
-    from catalogue
-    lateral view posexplode(organizations) listed as listed_position, organization
-),
-
-grouped as (
-    select
-        listed.model,
-        listed.release_year,
-        listed.organization_position,
-        listed.organization,
-        coalesce(reference_organizations.org_group, listed.organization) as org_group,
-        reference_organizations.hq_country_code,
+        organization,
+        catalogue.organization_groups[listed_position] as org_group,
+        lookups.hq_country_code_by_organization[organization] as hq_country_code,
         -- Epoch does not align categories with organizations (spec: Input), so each row carries the model's set.
-        coalesce(categories.org_categories, array()) as org_categories
-    from listed
-    left join reference_organizations
-        on listed.organization = reference_organizations.organization
-    left join categories
-        on listed.model = categories.model
+        catalogue.org_categories
+    from catalogue
+    cross join lookups
+    lateral view posexplode(catalogue.organizations) listed as listed_position, organization
 )
 
 select
@@ -53,4 +33,4 @@ select
     org_group,
     hq_country_code,
     org_categories
-from grouped
+from listed
