@@ -23,12 +23,14 @@
 # Endpoint settings (environment): BENCH_CLIENTS (8), BENCH_QUERIES (50 per client), BENCH_ENDPOINT_PORT (10099),
 # BENCH_SERVE_ARGS adds serve.sh options.
 # Scale settings (environment): BENCH_SIZES="100000 1000000" overrides the sizes; BENCH_FORMATS="csv parquet";
-# BENCH_DRIVER_MEMORY (default 2g) is the census driver heap; BENCH_SEED (default 1); BENCH_DIR keeps the
-# catalogues there (default: a temporary folder, removed at the end); BENCH_CENSUS_ARGS adds census options.
+# BENCH_DRIVER_MEMORY is the census driver heap (default: scripts/lib.sh's, by input size); BENCH_SEED (default 1);
+# BENCH_DIR keeps the catalogues there (default: a temporary folder, removed at the end); BENCH_CENSUS_ARGS adds census
+# options.
 # Enrichment settings (environment): BENCH_ENRICH_MODELS (default 1000000), BENCH_ENRICH_DEALS (10000000),
-# BENCH_ENRICH_CHIPS (hardware list, 10000), BENCH_ENRICH_ARGS adds enrichment options; BENCH_DRIVER_MEMORY, BENCH_SEED
-# and BENCH_DIR as above. With BENCH_DIR the catalogue, the census warehouse (enrich-warehouse-N, reused once complete:
-# enrich-warehouse-N.ready), the deals and the hardware list are kept and reused.
+# BENCH_ENRICH_CHIPS (hardware list, 10000), BENCH_ENRICH_ARGS adds enrichment options; BENCH_DRIVER_MEMORY (here
+# default 2g), BENCH_SEED and BENCH_DIR as above. With BENCH_DIR the catalogue, the census warehouse
+# (enrich-warehouse-N, reused once complete: enrich-warehouse-N.ready), the deals and the hardware list are kept and
+# reused.
 source "$(dirname "$0")/lib.sh"
 
 scale=false; large=false; enrich=false; endpoint=false; runs=5
@@ -146,8 +148,10 @@ scale_bench() {
 
   bench_test_classpath
 
-  echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM; census driver heap ${BENCH_DRIVER_MEMORY:-2g}; $work"
+  echo "machine: $(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GB RAM; census driver heap ${BENCH_DRIVER_MEMORY:-by input size (scripts/lib.sh)}; $work"
   local results=()
+  local heap_env=()
+  if [[ -n ${BENCH_DRIVER_MEMORY:-} ]]; then heap_env=(CENSUS_DRIVER_MEMORY="$BENCH_DRIVER_MEMORY"); fi
   for n in $sizes; do
     for fmt in $formats; do
       bench_catalogue "$n" "$fmt"
@@ -155,7 +159,7 @@ scale_bench() {
 
       rm -rf "$work/warehouse" "$work/gc.log"
       # shellcheck disable=SC2086
-      timed "$work/census-$n-$fmt.log" env CENSUS_DRIVER_MEMORY="${BENCH_DRIVER_MEMORY:-2g}" \
+      timed "$work/census-$n-$fmt.log" env "${heap_env[@]}" \
         CENSUS_EXTRA_JVM_OPTS="${CENSUS_EXTRA_JVM_OPTS:-} -Xlog:gc:file=$work/gc.log" \
         scripts/run.sh --input "$data" --input-format "$fmt" --warehouse "$work/warehouse" --snapshot-date 2024-07-16 \
         ${BENCH_CENSUS_ARGS:-}
