@@ -1,14 +1,14 @@
--- grain: one row per model and category; a category missing from the reference data is kept as listed.
--- Two labels may map to one category (a model listed as Industry twice, say): the first is kept.
+-- grain: one row per model and category; the categories are stg_catalogue's org_category_entries (a category missing
+-- from the reference data is kept as listed). Two labels may map to one category (a model listed as Industry twice,
+-- say): the first is kept.
 
 with catalogue as (
-    select model, release_year, org_category_labels
+    select
+        model,
+        release_year,
+        org_category_entries,
+        transform(org_category_entries, entry -> entry.org_category) as listed_categories
     from stg_catalogue
-),
-
-lookups as (
-    select org_category_by_label
-    from ref_lookups
 ),
 
 listed as (
@@ -16,21 +16,18 @@ listed as (
         catalogue.model,
         catalogue.release_year,
         listed_position + 1 as category_position,
-        epoch_category,
-        lookups.org_category_by_label[epoch_category] as mapped_category,
-        transform(catalogue.org_category_labels,
-            label -> coalesce(lookups.org_category_by_label[label], label)) as model_categories
+        entry,
+        catalogue.listed_categories
     from catalogue
-    cross join lookups
-    lateral view posexplode(catalogue.org_category_labels) listed as listed_position, epoch_category
+    lateral view posexplode(catalogue.org_category_entries) listed as listed_position, entry
 )
 
 select
     model,
     release_year,
     category_position,
-    epoch_category,
-    coalesce(mapped_category, epoch_category) as org_category,
-    mapped_category is not null as is_mapped
+    entry.epoch_category as epoch_category,
+    entry.org_category as org_category,
+    entry.is_mapped as is_mapped
 from listed
-where array_position(model_categories, coalesce(mapped_category, epoch_category)) = category_position
+where array_position(listed_categories, entry.org_category) = category_position

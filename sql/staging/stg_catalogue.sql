@@ -5,7 +5,8 @@
 -- A non-numeric number becomes null here; the data-quality step reports it (spec: Input).
 -- organization_groups: the group of each listed organization, at its position (an organization missing from
 -- organizations.csv is its own group, spec: Reference data).
--- org_categories: the organization categories mapped through org_categories.csv, without repeats, in listed order.
+-- org_category_entries: each listed organization category with its category of org_categories.csv (a label missing
+-- from it is kept as listed, not mapped); org_categories: those categories without repeats, in listed order.
 -- country_entries resolves the model's countries once, for silver.models' country_codes and silver.model_countries:
 -- each listed label but `Multinational` as its ISO code (a label missing from countries.csv is kept as its own code,
 -- not mapped); then, when `Multinational` is listed, the headquarters of its organizations that organizations.csv
@@ -53,8 +54,10 @@ resolved as (
         parsed.*,
         transform(parsed.organizations,
             organization -> coalesce(lookups.org_group_by_organization[organization], organization)) as organization_groups,
-        array_distinct(transform(parsed.org_category_labels,
-            label -> coalesce(lookups.org_category_by_label[label], label))) as org_categories,
+        transform(parsed.org_category_labels, label -> named_struct(
+            'epoch_category', label,
+            'org_category', coalesce(lookups.org_category_by_label[label], label),
+            'is_mapped', lookups.org_category_by_label[label] is not null)) as org_category_entries,
         concat(
             transform(
                 filter(parsed.country_labels, label -> label <> 'Multinational'),
@@ -98,7 +101,8 @@ select
     reference,
     link,
     organization_groups,
-    org_categories,
+    org_category_entries,
+    array_distinct(transform(org_category_entries, entry -> entry.org_category)) as org_categories,
     if(size(resolved_countries) = 0,
         array(named_struct('country_code', 'Multinational', 'country_label', 'Multinational', 'is_mapped', true)),
         resolved_countries) as country_entries

@@ -46,7 +46,10 @@ class NormalizationTest {
                 model("HongKong", "2022-08-01").domain("Vision").task("Image classification")
                         .organization("SenseTime").country("Hong Kong, China").category("Industry, Academia"),
                 model("SameGroup", "2022-09-01").domain("Games").task("Atari")
-                        .organization("Google Brain, DeepMind").country(GBR).category("Industry"));
+                        .organization("Google Brain, DeepMind").country(GBR).category("Industry"),
+                // "Other" is not in org_categories.csv (kept as listed, not mapped); Research collective maps to Other
+                model("TwoToOther", "2022-10-01").domain("Language").task("Chat")
+                        .organization("Some Lab").country(USA).category("Other, Research collective, Academia"));
         views = TinyCatalogue.census(CensusTestKit.config(2024, 4), catalogue, "staging", "silver");
     }
 
@@ -127,7 +130,8 @@ class NormalizationTest {
                 "Mixed       | FRA;USA       | true",
                 "MultiHQ     | USA;GBR       | true",
                 "MultiNoHQ   | Multinational | false",
-                "SameGroup   | GBR           | false");
+                "SameGroup   | GBR           | false",
+                "TwoToOther  | USA           | false");
     }
 
     @Test
@@ -193,5 +197,16 @@ class NormalizationTest {
                 "HongKong  | Academia            | Academia     | true",
                 "ListSplit | Industry            | Industry     | true",
                 "MultiNoHQ | Research collective | Other        | true");
+    }
+
+    @Test
+    void twoCategoryLabelsOfOneCategoryKeepTheFirst() {
+        assertTable(rowsOf("model_org_categories", "'TwoToOther'", "category_position"),
+                "model      | category_position | epoch_category | org_category | is_mapped",
+                "TwoToOther | 1                 | Other          | Other        | false",
+                "TwoToOther | 3                 | Academia       | Academia     | true");
+        assertTable(rowsOf("models", "'TwoToOther'"),
+                "model      | org_categories",
+                "TwoToOther | Other;Academia");
     }
 }
