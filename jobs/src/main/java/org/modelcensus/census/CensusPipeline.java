@@ -58,11 +58,8 @@ public final class CensusPipeline {
     static final String CHECKPOINTS = "_checkpoints";
 
     private final SparkSession spark;
-    /**
-     * The catalogue's records as read, kept for the run: released when it ends, because a later read of the same path
-     * in this session (a rewritten file, a run in the same JVM) has the same plan and would be given these rows.
-     */
-    private Dataset<Row> records;
+    /** The catalogue as read, its records kept for the run and released when it ends (CatalogueRead.release). */
+    private CatalogueRead catalogue;
 
     public CensusPipeline(SparkSession spark) {
         this.spark = spark;
@@ -132,8 +129,9 @@ public final class CensusPipeline {
             audit.append(audit.record(spark, exit.status(), exit.code(), String.valueOf(e.getMessage())));
             throw e;
         } finally {
-            if (records != null) {
-                records.unpersist();
+            if (catalogue != null) {
+                catalogue.release();
+                catalogue = null;
             }
             if (!spark.sparkContext().isLocal()) {
                 deleteCheckpoints(checkpoints);
@@ -170,8 +168,7 @@ public final class CensusPipeline {
             return skipped.get();
         }
 
-        CatalogueRead catalogue = reader.read(input, fingerprint);
-        records = catalogue.records();
+        catalogue = reader.read(input, fingerprint);
         CatalogueKind kind = CatalogueKind.of(catalogue);
         audit.catalogue(kind.name());
         if (!catalogue.header().unusedColumns().isEmpty()) {

@@ -1,8 +1,10 @@
 package org.modelcensus.read;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
@@ -26,7 +28,6 @@ import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -47,14 +48,23 @@ public final class CatalogueReader {
     static final String CORRUPT = "_corrupt_record";
     /** Columns a catalogue may have (Epoch's have about 60; the hostile corpus has 5,000). */
     private static final int MAX_COLUMNS = 100_000;
+    /** Up to this many names listed more than once are sent to every task; more (a hostile input) go by a shuffle. */
+    private static final long BROADCAST_REPEATED_NAMES = 100_000;
     private static final String ISO_DATE = "^\\d{4}-\\d{2}-\\d{2}$";
 
     private final SparkSession spark;
     private final List<CatalogueField> knownFields;
+    private final long broadcastRepeatedNames;
 
     public CatalogueReader(SparkSession spark, List<CatalogueField> knownFields) {
+        this(spark, knownFields, BROADCAST_REPEATED_NAMES);
+    }
+
+    /** As the public constructor, with another bound for broadcasting repeated names (tests take both ways). */
+    CatalogueReader(SparkSession spark, List<CatalogueField> knownFields, long broadcastRepeatedNames) {
         this.spark = spark;
         this.knownFields = knownFields;
+        this.broadcastRepeatedNames = broadcastRepeatedNames;
     }
 
     /** Finds the input and its format ({@code auto}: inferred from the path), or explains what is wrong with it. */
@@ -117,16 +127,38 @@ public final class CatalogueReader {
                 .withColumn("model", model)
                 .withColumn("valid_date", validDate)
                 .withColumn("reason", reason);
+        // A CSV file is parsed once and its records kept for the run; a columnar input is scanned again instead, for
+        // the columns each pass needs (at 10^6 models, keeping every field in Spark's columnar cache cost more than
+        // the three scans of the Parquet files: docs/benchmarks.md). The record ids are the same on every scan.
+        if (input.format() == CatalogueInput.Format.csv) {
+            checked = checked.persist(StorageLevel.MEMORY_AND_DISK());
+        }
 
-        // Spec: a second row with the same model name is rejected; the first keeps its own verdict.
+        // Spec: a second row with the same model name is rejected; the first keeps its own verdict. The names listed
+        // more than once come from an aggregate of names and record ids (usually none), not a window over the
+        // records, which shuffled and sorted every field of every record.
         Column named = col(CORRUPT).isNull().and(coalesce(model, lit("")).notEqual(""));
-        Column firstRecord = min(when(named, col("source_record"))).over(Window.partitionBy("model"));
-        Dataset<Row> classified = checked
-                .withColumn("first_record", firstRecord)
+        Dataset<Row> repeated = checked.where(named)
+                .groupBy(col("model").as("repeated_model"))
+                .agg(min("source_record").as("first_record"), count(lit(1)).as("copies"))
+                .where(col("copies").gt(1))
+                .drop("copies")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        List<Dataset<Row>> kept = List.of(checked, repeated);
+        long repeatedNames;
+        try {
+            repeatedNames = repeated.count();
+        } catch (RuntimeException e) {
+            kept.forEach(Dataset::unpersist);
+            throw e;
+        }
+        Dataset<Row> classified = repeatedNames == 0 ? checked : checked
+                .join(repeatedNames <= broadcastRepeatedNames ? broadcast(repeated) : repeated,
+                        col("model").equalTo(col("repeated_model")), "left")
                 .withColumn("reason", when(col("reason").isNull().and(col("source_record").gt(col("first_record"))),
                         format_string("duplicate model name (first seen at record %d)", col("first_record")))
                         .otherwise(col("reason")))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                .drop("repeated_model", "first_record");
 
         List<Column> acceptedColumns = new ArrayList<>();
         acceptedColumns.add(col("source_record"));
@@ -143,7 +175,7 @@ public final class CatalogueReader {
                 org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(
                         header.fieldNames().stream().map(f -> col(f)).toArray(Column[]::new))).as("record_json"),
                 col(CORRUPT).as("raw_record"));
-        return new CatalogueRead(file, classified, accepted, rejected, header, fingerprint);
+        return new CatalogueRead(file, classified, accepted, rejected, header, fingerprint, kept);
     }
 
     /**

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.modelcensus.errors.CensusInputException;
 import org.modelcensus.CensusTestKit;
 
@@ -140,6 +141,44 @@ class CatalogueReaderTest {
                 () -> assertMentions(reasons.get(2), "publication date"),
                 () -> assertMentions(reasons.get(3), "empty model name"),
                 () -> assertMentions(reasons.get(4), "duplicate model name", "record 1"));
+    }
+
+    /**
+     * Repeated names reach the records by a broadcast (the usual bound) or, past it, by a shuffle, from a CSV file (kept
+     * once read) or Parquet (scanned again): the same verdicts.
+     */
+    @ParameterizedTest
+    @CsvSource({"csv, 100000", "csv, 0", "parquet, 100000", "parquet, 0"})
+    void laterRecordsOfANameAreRejectedAndTheFirstKeepsItsOwnVerdict(CatalogueInput.Format format, long broadcastRepeatedNames) {
+        String csv = writeFile(dir, "catalogue.csv", lines(HEADER,
+                "Twice,2023-02-30,Language,Lab,Canada,1e9",
+                "Once,2023-01-05,Language,Lab,Canada,1e9",
+                "Twice,2023-03-01,Language,Lab,Canada,1e9",
+                " Twice ,2023-04-01,Language,Lab,Canada,1e9",
+                "Again,2023-01-05,Language,Lab,Canada,1e9",
+                "Again,2023-01-06,Language,Lab,Canada,1e9")).toString();
+        String file = csv;
+        if (format == CatalogueInput.Format.parquet) {
+            file = dir.resolve("catalogue.parquet").toString();
+            spark().read().option("header", "true").csv(csv).coalesce(1).write().parquet(file);
+        }
+
+        CatalogueReader twoWays = new CatalogueReader(spark(), CensusTestKit.catalogueFields(), broadcastRepeatedNames);
+        CatalogueInput input = twoWays.locate(file, format);
+        CatalogueRead catalogue = twoWays.read(input, twoWays.fingerprint(input));
+        Dataset<Row> rejected = catalogue.rejected().orderBy("source_record");
+
+        assertTable(catalogue.accepted().orderBy("source_record").select("source_record", "model"),
+                "source_record | model",
+                "2             | Once",
+                "5             | Again");
+        assertEquals(List.of(
+                        "1 no valid ISO publication date: '2023-02-30'",
+                        "3 duplicate model name (first seen at record 1)",
+                        "4 duplicate model name (first seen at record 1)",
+                        "6 duplicate model name (first seen at record 5)"),
+                rejected.selectExpr("concat(source_record, ' ', reason)").as(Encoders.STRING()).collectAsList());
+        catalogue.release();
     }
 
     @Test
