@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
  * them, the country names of the reference data and the data-quality checks (null when the run has none).
  *
  * @param source       the input catalogue's file name
+ * @param focusModels  the rows of focus_country_models, of which {@code gold} holds the first (ReportRenderer.LISTED_MODELS)
  * @param countryNames English and Korean country names by country code
  * @param catalogue    what was counted: the catalogue's kind (large_scale, notable, all) and --min-compute (null: none)
  * @param thresholds   the compute thresholds of conf/reference/compute_thresholds.csv, ascending
@@ -18,7 +19,7 @@ import java.util.stream.IntStream;
  * @param minGrowthModels --min-growth-models: the fewest fitted models of a country's compute growth
  */
 record ReportData(LocalDate snapshotDate, String source, int fromYear, int toYear, String focusCountry, int topYear,
-                  int minOrgModels, Map<String, List<Cells>> gold, Map<String, Text> countryNames, List<Cells> dataQuality,
+                  int minOrgModels, Map<String, List<Cells>> gold, long focusModels, Map<String, Text> countryNames, List<Cells> dataQuality,
                   Counted catalogue, List<Double> thresholds, List<Cells> fittedModels, int minGrowthModels) {
 
     /** What the run counted: the models of a kind of catalogue, those of at least {@code minCompute} FLOP when not null. */

@@ -39,6 +39,12 @@ public final class ReportRenderer {
      * collect every model on the driver). Above it, a sample picked by a hash of the name: the same on every run.
      */
     static final int CHART_POINTS = 2_000;
+    /**
+     * Models Table 2 lists at most, the first by year and name: a synthetic catalogue of 10^7 models has 428,707 of the
+     * focus country, a page the driver ran out of heap building (docs/benchmarks.md). The table holds them all.
+     */
+    static final int LISTED_MODELS = 1_000;
+    static final String FOCUS_MODELS = "focus_country_models";
 
     private final Path reportDir;
 
@@ -62,13 +68,14 @@ public final class ReportRenderer {
                        Dataset<Row> dataQuality) {
         Labels labels = Labels.load();
         Map<String, List<Cells>> tables = new LinkedHashMap<>();
-        gold.forEach((name, rows) -> tables.put(name, collect(rows)));
+        Listed focusModels = gold.containsKey(FOCUS_MODELS) ? first(gold.get(FOCUS_MODELS), LISTED_MODELS) : new Listed(List.of(), 0);
+        gold.forEach((name, rows) -> tables.put(name, name.equals(FOCUS_MODELS) ? focusModels.rows() : collect(rows)));
         List<Double> thresholds = views.table("ref_compute_thresholds").selectExpr("cast(threshold_flop as double)").distinct()
                 .orderBy("threshold_flop").collectAsList().stream().filter(row -> !row.isNullAt(0)).map(row -> row.getDouble(0)).toList();
         List<Cells> fittedModels = collect(chartPoints(views.table("window_models"), CHART_POINTS));
         ReportData data = new ReportData(config.snapshotDate(), fileName(config.input()),
                 config.fromYear(), config.toYear(), config.focusCountry(), config.topYear(), config.minOrgModels(),
-                tables, countryNames(views.table("ref_countries"), labels), dataQuality == null ? null : collect(dataQuality),
+                tables, focusModels.total(), countryNames(views.table("ref_countries"), labels), dataQuality == null ? null : collect(dataQuality),
                 new ReportData.Counted(catalogue.name(), config.minCompute()), thresholds, fittedModels, config.minGrowthModels());
         Path page = reportDir.resolve(config.snapshotDate().toString()).resolve("index.html");
         write(page, new ReportPage(data, labels).html());
@@ -82,6 +89,16 @@ public final class ReportRenderer {
                 .select("model", "publication_date", "training_compute_flop")
                 .orderBy(xxhash64(col("model")), col("model")).limit(max)
                 .orderBy("publication_date", "model");
+    }
+
+    /** The first rows of a table in its order, and how many rows it has. */
+    record Listed(List<Cells> rows, long total) {
+    }
+
+    /** The first {@code max} rows of the table, in its order; the table is counted only when it has more. */
+    static Listed first(Dataset<Row> table, int max) {
+        List<Cells> rows = collect(table.limit(max));
+        return new Listed(rows, rows.size() < max ? rows.size() : table.count());
     }
 
     /** The rows with their values by column name: lists as lists of text, numbers and booleans as they are, the rest as text. */

@@ -55,7 +55,8 @@ final class ReportTables {
                 .column("organizations", labels.text("table2.organizations"), false)
                 .column("domains", labels.text("table2.domains"), false)
                 .column("multimodal", labels.text("table2.multimodal"), "mark");
-        for (Cells model : data.table("focus_country_models")) {
+        List<Cells> listed = data.table("focus_country_models");
+        for (Cells model : listed) {
             table.row(model.text("model"), Html.escape(model.text("release_year")), List.of(
                     Cell.text("model", Text.of(model.text("model"))),
                     Cell.text("organizations", Text.of(String.join(", ", model.list("organizations")))),
@@ -64,7 +65,9 @@ final class ReportTables {
         }
         Map<String, Text> parameters = new LinkedHashMap<>(data.window());
         parameters.put("country", data.country(data.focusCountry()));
-        return card("table-2", labels.text("table2.title", parameters), null, table, null, true);
+        Text note = listed.size() >= data.focusModels() ? null : labels.text("table2.note.listed",
+                Map.of("listed", Text.of(Integer.toString(listed.size())), "total", Text.of(Long.toString(data.focusModels()))));
+        return card("table-2", labels.text("table2.title", parameters), null, table, note, true);
     }
 
     /** Table 3: models by domain and year (models_by_domain_year). */

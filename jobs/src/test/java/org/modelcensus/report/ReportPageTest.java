@@ -153,6 +153,23 @@ class ReportPageTest {
                 + "the same sample on every run)", page.selectFirst("#beyond-growth-chart .note [data-lang=en]").text());
     }
 
+    @Test
+    void table2SaysHowManyOfTheFocusCountrysModelsItLists() {
+        Map<String, List<Cells>> gold = Map.of("focus_country_models", List.of(
+                cells("release_year", 2020L, "model", "A", "organizations", List.of("Lab"), "domains", List.of("Language"), "multimodal", false),
+                cells("release_year", 2021L, "model", "B", "organizations", List.of("Lab"), "domains", List.of("Vision"), "multimodal", true)));
+
+        Document listedAll = Jsoup.parse(page(gold, 2, null, new ReportData.Counted("large_scale", null), List.of()));
+        Document listedFirst = Jsoup.parse(page(gold, 5000, null, new ReportData.Counted("large_scale", null), List.of()));
+
+        assertEquals(List.of("A", "B"), listedFirst.select("#table-2 tbody tr").eachAttr("data-key"));
+        assertNull(listedAll.selectFirst("#table-2 .note"), "no note when every model is listed");
+        assertEquals("The first 2 of 5000 models, by year and name; table focus_country_models holds them all.",
+                listedFirst.selectFirst("#table-2 .note [data-lang=en]").text());
+        assertEquals("주: 전체 5000개 모델 중 출시년도·모델명 순으로 처음 2개를 표시함 (전체 목록은 focus_country_models 테이블)",
+                listedFirst.selectFirst("#table-2 .note [data-lang=ko]").text());
+    }
+
     private static String page(Map<String, List<Cells>> gold, List<Cells> dataQuality) {
         return page(gold, dataQuality, new ReportData.Counted("large_scale", null));
     }
@@ -162,7 +179,12 @@ class ReportPageTest {
     }
 
     private static String page(Map<String, List<Cells>> gold, List<Cells> dataQuality, ReportData.Counted counted, List<Cells> fittedModels) {
-        ReportData data = new ReportData(LocalDate.of(2024, 7, 16), "catalogue.csv", 2020, 2023, "KOR", 2024, 3, gold,
+        return page(gold, gold.getOrDefault("focus_country_models", List.of()).size(), dataQuality, counted, fittedModels);
+    }
+
+    private static String page(Map<String, List<Cells>> gold, long focusModels, List<Cells> dataQuality, ReportData.Counted counted,
+                               List<Cells> fittedModels) {
+        ReportData data = new ReportData(LocalDate.of(2024, 7, 16), "catalogue.csv", 2020, 2023, "KOR", 2024, 3, gold, focusModels,
                 Map.of("KOR", new Text("Korea", "한국"), "WLD", new Text("All countries", "전 세계")), dataQuality, counted,
                 List.of(1e24, 1e25, 1e26), fittedModels, 10);
         return new ReportPage(data, Labels.load()).html();
