@@ -95,7 +95,7 @@ public final class ReportRenderer {
     record Listed(List<Cells> rows, long total) {
     }
 
-    /** The first {@code max} rows of the table, in its order; the table is counted only when it has more. */
+    /** The first {@code max} rows of the table, in its order; the table is counted only when it may have more. */
     static Listed first(Dataset<Row> table, int max) {
         List<Cells> rows = collect(table.limit(max));
         return new Listed(rows, rows.size() < max ? rows.size() : table.count());
