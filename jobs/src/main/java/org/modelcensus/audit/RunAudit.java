@@ -20,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.modelcensus.config.CensusConfig;
+import org.modelcensus.errors.ExitCode;
 import org.modelcensus.read.InputFingerprint;
 import org.modelcensus.write.TableWriter;
 import org.modelcensus.write.Warehouse;
@@ -192,6 +193,22 @@ public final class RunAudit {
                 .limit(1)
                 .collectAsList().stream().findFirst())
                 .map(row -> new LastSuccess(row.getString(0), row.getTimestamp(1).toInstant(), row.getString(2), row.getJavaMap(3)));
+    }
+
+    /**
+     * Records a run that ended with {@code failure}, an {@link Error} too (the driver out of memory, say): if the JVM
+     * still can, the row names it, then the caller rethrows it. Never throws: what fails here is added to the failure.
+     */
+    public void appendFailure(SparkSession spark, Throwable failure) {
+        ExitCode exit = ExitCode.of(failure);
+        // An unexpected failure by its class too: "Java heap space" alone does not say what ran out.
+        String message = exit == ExitCode.FAILED ? failure.toString() : String.valueOf(failure.getMessage());
+        try {
+            append(record(spark, exit.status(), exit.code(), message));
+        } catch (RuntimeException | Error e) {
+            failure.addSuppressed(e);
+            LOG.warn("could not record run {} in census_runs: {}", runId, e.toString());
+        }
     }
 
     /**

@@ -124,9 +124,8 @@ public final class CensusPipeline {
         }
         try {
             return census(requested, audit, hashed);
-        } catch (RuntimeException e) {
-            ExitCode exit = ExitCode.of(e);
-            audit.append(audit.record(spark, exit.status(), exit.code(), String.valueOf(e.getMessage())));
+        } catch (RuntimeException | Error e) {
+            audit.appendFailure(spark, e);
             throw e;
         } finally {
             if (catalogue != null) {

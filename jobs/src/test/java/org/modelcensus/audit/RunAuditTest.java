@@ -3,6 +3,7 @@ package org.modelcensus.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.modelcensus.CensusTestKit.MODEL_A;
 import static org.modelcensus.CensusTestKit.MODEL_B;
@@ -21,9 +22,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.plans.logical.GlobalLimit;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.rules.Rule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modelcensus.SparkTestSupport;
+import org.modelcensus.report.ReportRenderer;
 import org.modelcensus.write.Warehouse;
+
+import scala.collection.JavaConverters;
 
 /** census_runs records every run, failed ones too: input and its SHA-256, options, counts, rows written, versions. */
 class RunAuditTest {
@@ -85,6 +94,49 @@ class RunAuditTest {
         assertEquals(2, (int) refused.getAs("exit_code"));
         assertMentions(refused.getAs("message"), "is not UTF-8", "iconv");
         assertNull(refused.getAs("input_sha256"), "no fingerprint for an input that could not be read");
+    }
+
+    /**
+     * A run that dies with an {@link Error} on the driver is recorded as failed, by the Error's class, and the Error
+     * still ends the command. Here the driver "runs out of memory" as a real one did at 10^7 models (stop 34): in the
+     * report, after every table was written, when it plans the query of Table 2's first models.
+     */
+    @Test
+    void recordsARunThatDiesWithAnError() throws Exception {
+        String root = dir.resolve("warehouse").toString();
+        Path good = catalogue(dir, "good.csv", MODEL_A, MODEL_B, MODEL_C);
+        SparkSession spark = SparkTestSupport.spark();
+        Thread census = Thread.currentThread();
+        spark.experimental().extraOptimizations_$eq(JavaConverters.asScalaBuffer(List.<Rule<LogicalPlan>>of(new Rule<>() {
+            @Override
+            public LogicalPlan apply(LogicalPlan plan) {
+                if (Thread.currentThread() == census && plan.find(node -> node instanceof GlobalLimit limit
+                        && Integer.valueOf(ReportRenderer.LISTED_MODELS).equals(limit.limitExpr().eval(null))).isDefined()) {
+                    throw new OutOfMemoryError("Java heap space");
+                }
+                return plan;
+            }
+        })).toSeq());
+        OutOfMemoryError error;
+        try {
+            error = assertThrows(OutOfMemoryError.class,
+                    () -> census(dir, good, root, "--snapshot-date", "2024-07-16", "--report-dir", dir.resolve("report").toString()));
+        } finally {
+            spark.experimental().extraOptimizations_$eq(JavaConverters.asScalaBuffer(List.<Rule<LogicalPlan>>of()).toSeq());
+        }
+        assertEquals(0, error.getSuppressed().length, "recorded without a failure of its own");
+
+        List<Row> runs = warehouse(root).read(Warehouse.AUDIT, "census_runs")
+                .orElseThrow(() -> new AssertionError("no census_runs: the run was not recorded")).collectAsList();
+        assertEquals(1, runs.size());
+        Row failed = runs.get(0);
+        assertEquals("failed", failed.getAs("status"));
+        assertEquals(1, (int) failed.getAs("exit_code"));
+        assertEquals("java.lang.OutOfMemoryError: Java heap space", failed.getAs("message"));
+        assertEquals(List.of(3L, 3L, 0L), List.of(failed.<Long>getAs("rows_read"), failed.<Long>getAs("rows_accepted"),
+                failed.<Long>getAs("rows_rejected")));
+        assertEquals(3L, failed.getJavaMap(failed.fieldIndex("rows_written")).get("silver.models"), "the tables it wrote");
+        assertFalse(Files.exists(dir.resolve("report")), "no report");
     }
 
     @SuppressWarnings("unchecked")
