@@ -205,7 +205,7 @@ public final class RunAudit {
         String message = exit == ExitCode.FAILED ? failure.toString() : String.valueOf(failure.getMessage());
         try {
             append(record(spark, exit.status(), exit.code(), message));
-        } catch (RuntimeException | Error e) {
+        } catch (Exception | Error e) {
             failure.addSuppressed(e);
             LOG.warn("could not record run {} in census_runs: {}", runId, e.toString());
         }
@@ -220,7 +220,7 @@ public final class RunAudit {
             Warehouse warehouse = new Warehouse(record.sparkSession(), config.warehouse(), config.format());
             new TableWriter(warehouse.spark(), warehouse, config.snapshotDate()).append(Warehouse.AUDIT, TABLE, record);
             LOG.info("recorded run {} in {}", runId, warehouse.pathOf(Warehouse.AUDIT, TABLE));
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // an IOException too, which Delta's Scala code throws undeclared
             LOG.warn("could not record run {} in census_runs: {}", runId, e.toString());
         }
     }

@@ -124,7 +124,7 @@ public final class CensusPipeline {
         }
         try {
             return census(requested, audit, hashed);
-        } catch (RuntimeException | Error e) {
+        } catch (Exception | Error e) { // an IOException too, which Delta's Scala code throws undeclared
             audit.appendFailure(spark, e);
             throw e;
         } finally {

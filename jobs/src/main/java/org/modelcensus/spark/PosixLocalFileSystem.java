@@ -5,6 +5,7 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -88,8 +89,12 @@ public final class PosixLocalFileSystem extends LocalFileSystem {
                 attributes = followLinks
                         ? Files.readAttributes(file.toPath(), PosixFileAttributes.class)
                         : Files.readAttributes(file.toPath(), PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            } catch (NoSuchFileException e) {
-                throw new FileNotFoundException("File " + path + " does not exist");
+            } catch (FileSystemException e) {
+                // as Hadoop's own: a path that cannot be reached (through a file, say) does not exist
+                if (e instanceof NoSuchFileException || !file.exists()) {
+                    throw new FileNotFoundException("File " + path + " does not exist");
+                }
+                throw e;
             }
             short bits = 0;
             for (PosixFilePermission permission : attributes.permissions()) {
