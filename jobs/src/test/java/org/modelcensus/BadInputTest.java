@@ -1,5 +1,7 @@
 package org.modelcensus;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.modelcensus.CensusTestKit.assertRefused;
 import static org.modelcensus.CensusTestKit.lines;
 import static org.modelcensus.CensusTestKit.writeFile;
@@ -11,10 +13,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.spark.sql.Encoders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelcensus.CensusTestKit.Outcome;
+import org.modelcensus.write.Warehouse;
 
 /**
  * Input the user can fix makes the census command exit with 2, with a one-line message and no stack trace.
@@ -71,6 +75,21 @@ class BadInputTest {
     @Test
     void headerOnlyCatalogue() {
         assertRefused(run(writeFile(dir, "header-only.csv", lines(HEADER))), "has a header but no model rows");
+    }
+
+    /** A folder the run would write to and cannot make is refused before anything is counted, and the run recorded. */
+    @Test
+    void outputFoldersThatCannotBeMade() {
+        Path file = writeFile(dir, "a-file", "x");
+        assertRefused(run(catalogue(), "--report-dir", file.resolve("report").toString()),
+                "Cannot create --report-dir " + file.resolve("report"), "--report-dir ''");
+        assertRefused(run(catalogue(), "--export-csv", file.resolve("csv").toString()), "Cannot create --export-csv " + file.resolve("csv"));
+        assertFalse(Files.exists(dir.resolve("warehouse").resolve("silver")), "nothing counted");
+        assertEquals(List.of("bad_input", "bad_input"), CensusTestKit.warehouse(dir.resolve("warehouse").toString())
+                .read(Warehouse.AUDIT, "census_runs").orElseThrow().select("status").as(Encoders.STRING()).collectAsList());
+
+        assertRefused(CensusTestKit.census("--config", writeFile(dir, "empty.properties", "").toString(),
+                "--warehouse", file.toString(), "--input", catalogue().toString()), "Cannot create --warehouse " + file);
     }
 
     @Test

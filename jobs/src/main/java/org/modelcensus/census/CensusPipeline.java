@@ -159,6 +159,7 @@ public final class CensusPipeline {
         SparkSessions.sizeFor(spark, input.bytes(), input.bytes() / 64);
         LOG.info("census run {} of {} ({}) as snapshot {} (window {}-{}, format {})", audit.runId(), config.input(), input.format(),
                 config.snapshotDate(), config.fromYear(), config.toYear(), config.format());
+        createOutputFolders(config);
         InputFingerprint fingerprint = hashed != null ? hashed : reader.fingerprint(input);
         audit.input(fingerprint);
         Warehouse warehouse = new Warehouse(spark, config.warehouse(), config.format());
@@ -309,6 +310,33 @@ public final class CensusPipeline {
         // two (model_organizations joins model_org_categories, both from stg_catalogue) then fails to resolve when
         // adaptive execution is off (Spark does not carry the kept table's partitioning over to renewed ids).
         return kept.select(Arrays.stream(kept.columns()).map(name -> kept.col("`" + name + "`").as(name)).toArray(Column[]::new));
+    }
+
+    /**
+     * Makes the folders the run writes to before it counts anything: a folder it cannot make (a file in the way, no
+     * permission) is for the user to fix, and a census that found out when it wrote would have run for nothing.
+     */
+    private void createOutputFolders(CensusConfig config) {
+        Map<String, String> folders = new LinkedHashMap<>();
+        folders.put("--warehouse", config.warehouse());
+        if (config.exportCsvDir() != null) {
+            folders.put("--export-csv", config.exportCsvDir());
+        }
+        if (config.reportDir() != null) {
+            folders.put("--report-dir", config.reportDir());
+        }
+        folders.forEach((option, folder) -> {
+            try {
+                // the report is a folder on the driver, the others are on Hadoop's file systems
+                Path path = option.equals("--report-dir") ? new Path(new java.io.File(folder).toURI()) : new Path(folder);
+                if (!path.getFileSystem(spark.sparkContext().hadoopConfiguration()).mkdirs(path)) {
+                    throw new IOException("the file system refused to make it");
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new CensusInputException("Cannot create " + option + " " + folder + ": " + e.getMessage()
+                        + ". Give a folder this user can write" + (option.equals("--report-dir") ? ", or --report-dir '' for no report." : "."), e);
+            }
+        });
     }
 
     private void deleteCheckpoints(Path checkpoints) {

@@ -136,7 +136,7 @@ class RunAuditTest {
         assertEquals(List.of(3L, 3L, 0L), List.of(failed.<Long>getAs("rows_read"), failed.<Long>getAs("rows_accepted"),
                 failed.<Long>getAs("rows_rejected")));
         assertEquals(3L, failed.getJavaMap(failed.fieldIndex("rows_written")).get("silver.models"), "the tables it wrote");
-        assertFalse(Files.exists(dir.resolve("report")), "no report");
+        assertFalse(Files.exists(dir.resolve("report").resolve("2024-07-16")), "no report page");
     }
 
     @SuppressWarnings("unchecked")
