@@ -41,6 +41,7 @@ import org.apache.spark.sql.execution.SparkSqlParser;
 import org.apache.spark.sql.execution.command.ExplainCommand;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.modelcensus.errors.CensusInputException;
 import org.modelcensus.spark.SparkSessions;
 import org.modelcensus.write.Warehouse;
 import org.slf4j.Logger;
@@ -107,6 +108,11 @@ public final class CensusCatalog {
         try {
             FileSystem fs = root.getFileSystem(SparkHadoopUtil.get().newConfiguration(new SparkConf()));
             Map<String, Path> folders = tableFolders(fs, fs.makeQualified(root));
+            if (folders.isEmpty()) {
+                // before the session, which would make the database's folder in the warehouse
+                throw new CensusInputException("No census tables in " + warehouse + " (expected " + new Path(new Path(root, Warehouse.GOLD), "<table>")
+                        + "): give --warehouse the folder a census run wrote.");
+            }
             List<String> named = tablesNamed(statement, folders.keySet());
             Map<String, Path> read = new LinkedHashMap<>(folders);
             read.keySet().retainAll(named.isEmpty() ? folders.keySet() : named);

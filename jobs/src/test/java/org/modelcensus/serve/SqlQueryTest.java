@@ -1,8 +1,10 @@
 package org.modelcensus.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.modelcensus.CensusTestKit;
 import org.modelcensus.ChildJvm;
 import org.modelcensus.RealCensus;
 import org.modelcensus.catalog.CensusCatalog;
@@ -39,6 +42,19 @@ class SqlQueryTest {
     void registersTheTablesTheStatementReads(String statement, String expected) {
         List<String> read = expected.isEmpty() ? List.of() : List.of(expected.split(" "));
         assertEquals(TABLES.stream().filter(read::contains).toList(), CensusCatalog.tablesNamed(statement, TABLES), statement);
+    }
+
+    /** A folder with no census tables is refused before a session starts, and left as it was (no folder made). */
+    @Test
+    void aWarehouseWithoutTablesIsRefused(@TempDir Path dir) {
+        Path none = dir.resolve("none");
+        Path file = CensusTestKit.writeFile(dir, "a-file", "x");
+        for (Path warehouse : List.of(none, file)) {
+            CensusTestKit.Outcome outcome = CensusTestKit.run("sql", "--warehouse", warehouse.toString(), "select * from country_ranking");
+            assertEquals(2, outcome.exitCode(), outcome.err());
+            CensusTestKit.assertMentions(outcome.err(), "No census tables in " + warehouse, "give --warehouse the folder a census run wrote");
+        }
+        assertFalse(Files.exists(none), "nothing made");
     }
 
     @Test
