@@ -40,6 +40,13 @@ class ExportTest {
     }
 
     @Test
+    void anOutputFolderThatCannotBeMadeIsRefused() {
+        Path file = CensusTestKit.writeFile(dir, "a-file", "x");
+        assertRefused(CensusTestKit.export("--warehouse", SampleCensus.warehouse().toString(), "--out", file.resolve("csv").toString()),
+                "Cannot create --out " + file.resolve("csv"), "Give a folder this user can write.");
+    }
+
+    @Test
     void aSnapshotThatIsNotStoredIsRefused() {
         String root = SampleCensus.warehouse().toString();
 

@@ -43,6 +43,7 @@ import org.modelcensus.spark.SparkSessions;
 import org.modelcensus.transform.CensusFunctions;
 import org.modelcensus.transform.SqlRunner;
 import org.modelcensus.write.CsvExporter;
+import org.modelcensus.write.OutputFolder;
 import org.modelcensus.write.TableWriter;
 import org.modelcensus.write.Warehouse;
 import org.slf4j.Logger;
@@ -312,31 +313,17 @@ public final class CensusPipeline {
         return kept.select(Arrays.stream(kept.columns()).map(name -> kept.col("`" + name + "`").as(name)).toArray(Column[]::new));
     }
 
-    /**
-     * Makes the folders the run writes to before it counts anything: a folder it cannot make (a file in the way, no
-     * permission) is for the user to fix, and a census that found out when it wrote would have run for nothing.
-     */
+    /** Makes the folders the run writes to before it counts anything ({@link OutputFolder}). */
     private void createOutputFolders(CensusConfig config) {
-        Map<String, String> folders = new LinkedHashMap<>();
-        folders.put("--warehouse", config.warehouse());
+        org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        OutputFolder.create("--warehouse", config.warehouse(), hadoop);
         if (config.exportCsvDir() != null) {
-            folders.put("--export-csv", config.exportCsvDir());
+            OutputFolder.create("--export-csv", config.exportCsvDir(), hadoop);
         }
-        if (config.reportDir() != null) {
-            folders.put("--report-dir", config.reportDir());
+        if (config.reportDir() != null) { // a folder on the driver
+            OutputFolder.create("--report-dir", config.reportDir(), new Path(new java.io.File(config.reportDir()).toURI()), hadoop,
+                    "Give a folder this user can write, or --report-dir '' for no report.");
         }
-        folders.forEach((option, folder) -> {
-            try {
-                // the report is a folder on the driver, the others are on Hadoop's file systems
-                Path path = option.equals("--report-dir") ? new Path(new java.io.File(folder).toURI()) : new Path(folder);
-                if (!path.getFileSystem(spark.sparkContext().hadoopConfiguration()).mkdirs(path)) {
-                    throw new IOException("the file system refused to make it");
-                }
-            } catch (IOException | RuntimeException e) {
-                throw new CensusInputException("Cannot create " + option + " " + folder + ": " + e.getMessage()
-                        + ". Give a folder this user can write" + (option.equals("--report-dir") ? ", or --report-dir '' for no report." : "."), e);
-            }
-        });
     }
 
     private void deleteCheckpoints(Path checkpoints) {

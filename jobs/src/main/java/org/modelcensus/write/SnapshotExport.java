@@ -43,6 +43,7 @@ public final class SnapshotExport {
                     + "): give --warehouse the folder a census run wrote.");
         }
         LocalDate snapshot = stored.snapshot(requested);
+        OutputFolder.create("--out", outDir, spark.sparkContext().hadoopConfiguration());
         Map<String, Dataset<Row>> tables = new LinkedHashMap<>();
         for (String table : stored.tables(Warehouse.GOLD)) {
             stored.readSnapshot(Warehouse.GOLD, table, snapshot).ifPresent(rows -> tables.put(table, rows));
