@@ -127,6 +127,22 @@ class BadInputTest {
     }
 
     @Test
+    void sqlOrReferenceFolderThatIsNotOne() {
+        assertRefused(run(catalogue(), "--sql-dir", dir.resolve("no-sql").toString()),
+                "--sql-dir " + dir.resolve("no-sql") + " is not a folder", "the copy inside the application jar");
+        assertRefused(run(catalogue(), "--reference-dir", catalogue().toString()), "--reference-dir " + catalogue() + " is not a folder");
+    }
+
+    /** A format given (or told by the name) that the input is not: refused before Spark reads it. */
+    @Test
+    void inputThatIsNotItsFormat() throws IOException {
+        assertRefused(run(catalogue(), "--input-format", "delta"), "is not a Delta table (no _delta_log folder in it)");
+        assertRefused(run(catalogue(), "--input-format", "parquet"), "catalogue.csv is not a Parquet file", "--input-format csv or auto");
+        Path named = Files.copy(catalogue(), dir.resolve("catalogue.parquet"));
+        assertRefused(run(named), "catalogue.parquet is not a Parquet file", "--input-format csv");
+    }
+
+    @Test
     void sqlFileThatDoesNotRun() throws IOException {
         Path sql = dir.resolve("sql");
         for (String layer : List.of("reference", "staging", "silver", "gold")) {

@@ -39,6 +39,10 @@ public record CatalogueInput(String path, Format format, boolean folder, long by
             }
             FileStatus status = fs.getFileStatus(path);
             Format format = requested == Format.auto ? infer(fs, path, status) : requested;
+            if (format == Format.delta && !(status.isDirectory() && fs.exists(new Path(path, "_delta_log")))) {
+                throw new CensusInputException("Input " + given + " is not a Delta table (no _delta_log folder in it): give --input the "
+                        + "folder of a Delta table, or --input-format auto to tell the format by the path.");
+            }
             List<Path> files = InputFingerprint.dataFiles(fs, path, format);
             if (files.isEmpty()) {
                 throw new CensusInputException("Input " + given + " is a folder with no " + format + " catalogue files in it"
@@ -54,10 +58,25 @@ public record CatalogueInput(String path, Format format, boolean folder, long by
             if (bytes == 0) {
                 throw new CensusInputException("Input file " + given + " is empty: it has no header and no models.");
             }
+            if (format == Format.parquet && !startsWithParquetMagic(fs, files.get(0))) {
+                throw new CensusInputException("Input " + files.get(0) + " is not a Parquet file (it does not begin with PAR1): give "
+                        + (requested == Format.parquet ? "--input-format csv or auto" : "--input-format csv") + " for a CSV catalogue.");
+            }
             return new CatalogueInput(given, format, status.isDirectory(), bytes, modified);
         } catch (IOException e) {
             throw new CensusInputException("Cannot open input " + given + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Whether the file begins as every Parquet file does, so that a CSV file read as Parquet is told before Spark reads it. */
+    private static boolean startsWithParquetMagic(FileSystem fs, Path file) throws IOException {
+        byte[] magic = new byte[4];
+        try (var in = fs.open(file)) {
+            in.readFully(0, magic);
+        } catch (java.io.EOFException e) {
+            return false; // shorter than the magic itself
+        }
+        return new String(magic, java.nio.charset.StandardCharsets.US_ASCII).equals("PAR1");
     }
 
     public String name() {
