@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -140,6 +141,15 @@ class BadInputTest {
         assertRefused(run(catalogue(), "--input-format", "parquet"), "catalogue.csv is not a Parquet file", "--input-format csv or auto");
         Path named = Files.copy(catalogue(), dir.resolve("catalogue.parquet"));
         assertRefused(run(named), "catalogue.parquet is not a Parquet file", "--input-format csv");
+    }
+
+    /** In a JVM of its own: this JVM's session would be reused whatever the master. */
+    @Test
+    void masterThatSparkCannotParse() {
+        ChildJvm run = ChildJvm.census(dir.resolve("master.log"), "--config", writeFile(dir, "empty.properties", "").toString(),
+                "--input", catalogue().toString(), "--warehouse", dir.resolve("warehouse").toString(), "--master", "bogus://x");
+        assertEquals(2, run.awaitExit(Duration.ofMinutes(2)), run.tail());
+        CensusTestKit.assertMentions(run.log(), "model-census: --master bogus://x is not a Spark master URL: give local[*]");
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
 import org.apache.spark.deploy.SparkHadoopUtil$;
 import org.apache.spark.sql.SparkSession;
+import org.modelcensus.errors.CensusInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ public final class SparkSessions {
      * @param master the --master option; null keeps spark-submit's master, or local[*] when there is none
      */
     public static SparkSession create(String master) {
-        return builder(master, DELTA_EXTENSION).getOrCreate();
+        return start(builder(master, DELTA_EXTENSION), master);
     }
 
     /**
@@ -56,7 +57,7 @@ public final class SparkSessions {
         boolean inProcess = submitted.contains("spark.hadoop.javax.jdo.option.ConnectionURL")
                 || Thread.currentThread().getContextClassLoader().getResource("hive-site.xml") != null;
         if ((!remote && !inProcess) || "in-memory".equals(submitted.get("spark.sql.catalogImplementation", null))) {
-            return readOnlyBuilder(master).config("spark.sql.catalogImplementation", "in-memory").getOrCreate();
+            return start(readOnlyBuilder(master).config("spark.sql.catalogImplementation", "in-memory"), master);
         }
         if (!remote) {
             LOG.warn("the metastore configured for the SQL endpoint runs in its process (javax.jdo.option.ConnectionURL or "
@@ -64,7 +65,7 @@ public final class SparkSessions {
                     + "persistence code with it, and a session may now and then not find a table. Serve a remote metastore "
                     + "(spark.hadoop.hive.metastore.uris), or none: the endpoint then keeps its catalog in memory.");
         }
-        return readOnlyBuilder(master).enableHiveSupport().getOrCreate();
+        return start(readOnlyBuilder(master).enableHiveSupport(), master);
     }
 
     /**
@@ -75,7 +76,20 @@ public final class SparkSessions {
     public static SparkSession createReadOnlyLocal(String master, long inputBytes) {
         SparkSession.Builder builder = readOnlyBuilder(master).config("spark.sql.catalogImplementation", "in-memory");
         sizing(inputBytes, inputBytes / 64, Runtime.getRuntime().availableProcessors()).forEach(builder::config);
-        return builder.getOrCreate();
+        return start(builder, master);
+    }
+
+    /** The builder's session; a --master Spark cannot parse is the user's to fix, not an unexpected failure. */
+    private static SparkSession start(SparkSession.Builder builder, String master) {
+        try {
+            return builder.getOrCreate();
+        } catch (Exception e) { // SparkException, which Scala does not declare
+            if (master != null && String.valueOf(e.getMessage()).startsWith("Could not parse Master URL")) {
+                throw new CensusInputException("--master " + master + " is not a Spark master URL: give local[*], local[N], "
+                        + "spark://HOST:PORT, yarn or k8s://HOST:PORT, or leave it out for spark-submit's master.", e);
+            }
+            throw e;
+        }
     }
 
     /** Jobs over fewer rows than this run without generated code, in one partition: see sizeFor. */
