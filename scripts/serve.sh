@@ -8,10 +8,19 @@
 # CENSUS_BI_CREDENTIALS naming an owner-only (chmod 600) file with user=... and password=... (recommended), or
 # CENSUS_BI_USER and CENSUS_BI_PASSWORD. Pid file, log and endpoint file (owner-only): <warehouse>/_catalog/serve/.
 # Server heap: CENSUS_SERVER_MEMORY (default 2g). See docs/bi.md.
-source "$(dirname "$0")/lib.sh"
+usage() {
+  echo "usage: scripts/serve.sh start|stop|status [--warehouse DIR] [--port N] [--host ADDR] [--refresh-seconds S]" \
+    "[--query-timeout S] [--max-result-rows N] [--max-result-mb MB] [--max-concurrent-queries N]" \
+    "[--tls-keystore FILE --tls-password-file FILE]" >&2
+  exit 2
+}
 
 action="${1:-}"
-[[ $# -gt 0 ]] && shift
+case "$action" in
+  start|stop|status) shift ;;
+  *) usage ;; # first, before the build: "serve.sh --port 10001" would otherwise call 10001 an unknown option
+esac
+source "$(dirname "$0")/lib.sh"
 warehouse=./warehouse
 server_args=()
 while [[ $# -gt 0 ]]; do
@@ -77,8 +86,4 @@ case "$action" in
     fi
     echo "serve.sh: not running"; exit 3
     ;;
-  *)
-    echo "usage: scripts/serve.sh start|stop|status [--warehouse DIR] [--port N] [--host ADDR] [--refresh-seconds S]" \
-      "[--query-timeout S] [--max-result-rows N] [--max-result-mb MB] [--max-concurrent-queries N]" \
-      "[--tls-keystore FILE --tls-password-file FILE]" >&2; exit 2 ;;
 esac
