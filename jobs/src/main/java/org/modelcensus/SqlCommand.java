@@ -3,6 +3,7 @@ package org.modelcensus;
 import java.util.concurrent.Callable;
 
 import org.modelcensus.config.WarehouseOptions;
+import org.modelcensus.errors.CensusInputException;
 import org.modelcensus.errors.ExitCode;
 import org.modelcensus.serve.SqlQuery;
 
@@ -31,6 +32,9 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (maxRows < 1) {
+            throw new CensusInputException("--max-rows must be 1 or more, got " + maxRows + ".");
+        }
         new SqlQuery(warehouse.warehouse(), warehouse.master(), maxRows).run(statement, app.out());
         return ExitCode.OK.code();
     }

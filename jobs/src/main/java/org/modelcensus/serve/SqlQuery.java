@@ -45,7 +45,9 @@ public final class SqlQuery {
             try {
                 rows = spark.sql(statement);
             } catch (Exception e) { // AnalysisException, ParseException, the read-only refusal: the user's to fix
-                throw new CensusInputException(e.getMessage().lines().findFirst().orElse(e.toString()), e);
+                // the refusal's own "model-census: " is for JDBC clients; the command prints its own
+                String message = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.toString());
+                throw new CensusInputException(message.startsWith("model-census: ") ? message.substring("model-census: ".length()) : message, e);
             }
             Column[] text = Arrays.stream(rows.columns()).map(c -> rows.col("`" + c + "`").cast("string").as(c)).toArray(Column[]::new);
             List<List<String>> cells = new ArrayList<>();

@@ -55,6 +55,23 @@ class SqlQueryTest {
             CensusTestKit.assertMentions(outcome.err(), "No census tables in " + warehouse, "give --warehouse the folder a census run wrote");
         }
         assertFalse(Files.exists(none), "nothing made");
+
+        CensusTestKit.Outcome noRows = CensusTestKit.run("sql", "--warehouse", none.toString(), "--max-rows", "0", "select 1");
+        assertEquals(2, noRows.exitCode(), noRows.err());
+        CensusTestKit.assertMentions(noRows.err(), "--max-rows must be 1 or more, got 0");
+    }
+
+    /** The command's own session is read-only (here, this JVM's session would be reused): a write is refused in one line. */
+    @Test
+    void refusesAWriteInOneLine(@TempDir Path dir) {
+        Path warehouse = RealCensus.copyWarehouse(dir.resolve("warehouse"));
+        ChildJvm sql = ChildJvm.start(dir.resolve("sql.log"), List.of(), Map.of(), "sql", "--warehouse", warehouse.toString(),
+                "--master", "local[2]", "drop table country_ranking");
+        assertEquals(2, sql.awaitExit(Duration.ofMinutes(3)), sql.tail());
+        List<String> told = sql.log().lines().filter(line -> line.startsWith("model-census:")).toList();
+        assertEquals(List.of("model-census: read-only census endpoint: DROP TABLE is refused. Only queries of the tables of "
+                + "database census, SHOW, DESCRIBE, EXPLAIN, USE census and SET of a few session options run."), told);
+        assertTrue(Files.isDirectory(warehouse.resolve("gold").resolve("country_ranking")), "the table is still there");
     }
 
     @Test
