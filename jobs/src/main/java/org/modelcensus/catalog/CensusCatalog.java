@@ -110,8 +110,13 @@ public final class CensusCatalog {
             Map<String, Path> folders = tableFolders(fs, fs.makeQualified(root));
             if (folders.isEmpty()) {
                 // before the session, which would make the database's folder in the warehouse
-                throw new CensusInputException("No census tables in " + warehouse + " (expected " + new Path(new Path(root, Warehouse.GOLD), "<table>")
-                        + "): give --warehouse the folder a census run wrote.");
+                Path gold = new Path(root, Warehouse.GOLD);
+                throw new CensusInputException(fs.isDirectory(gold)
+                        ? "The tables of " + warehouse + " are not Delta tables (a census run with --format parquet?): only Delta "
+                                + "tables are queried here. Read Parquet tables by path (" + new Path(gold, "<table>") + "), or run the "
+                                + "census with --format delta."
+                        : "No census tables in " + warehouse + " (expected " + new Path(gold, "<table>")
+                                + "): give --warehouse the folder a census run wrote.");
             }
             List<String> named = tablesNamed(statement, folders.keySet());
             Map<String, Path> read = new LinkedHashMap<>(folders);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,9 +45,9 @@ class SqlQueryTest {
         assertEquals(TABLES.stream().filter(read::contains).toList(), CensusCatalog.tablesNamed(statement, TABLES), statement);
     }
 
-    /** A folder with no census tables is refused before a session starts, and left as it was (no folder made). */
+    /** A folder with no census tables (or only Parquet ones) is refused before a session starts, and left as it was. */
     @Test
-    void aWarehouseWithoutTablesIsRefused(@TempDir Path dir) {
+    void aWarehouseWithoutTablesIsRefused(@TempDir Path dir) throws IOException {
         Path none = dir.resolve("none");
         Path file = CensusTestKit.writeFile(dir, "a-file", "x");
         for (Path warehouse : List.of(none, file)) {
@@ -55,6 +56,13 @@ class SqlQueryTest {
             CensusTestKit.assertMentions(outcome.err(), "No census tables in " + warehouse, "give --warehouse the folder a census run wrote");
         }
         assertFalse(Files.exists(none), "nothing made");
+
+        Path parquet = dir.resolve("parquet"); // a table folder as --format parquet writes it: no _delta_log
+        Path partition = Files.createDirectories(parquet.resolve("gold").resolve("models_by_year").resolve("snapshot_date=2024-07-16"));
+        CensusTestKit.writeFile(partition, "part-0.parquet", "");
+        CensusTestKit.Outcome notDelta = CensusTestKit.run("sql", "--warehouse", parquet.toString(), "select * from models_by_year");
+        assertEquals(2, notDelta.exitCode(), notDelta.err());
+        CensusTestKit.assertMentions(notDelta.err(), "are not Delta tables (a census run with --format parquet?)", "--format delta");
 
         CensusTestKit.Outcome noRows = CensusTestKit.run("sql", "--warehouse", none.toString(), "--max-rows", "0", "select 1");
         assertEquals(2, noRows.exitCode(), noRows.err());
