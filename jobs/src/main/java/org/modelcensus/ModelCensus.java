@@ -76,7 +76,13 @@ public final class ModelCensus implements Callable<Integer> {
                 return ExitCode.BAD_INPUT.code();
             }
         }
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (Error e) { // picocli hands an Error on (the driver out of memory, say): a failure like any other, then exit
+            LOG.error(args.length > 0 ? args[0] + " failed" : "model-census failed", e);
+            err.println("model-census: unexpected failure: " + e + " (details in the log above)");
+            return ExitCode.FAILED.code();
+        }
     }
 
     /** No command given: the usage, as for a wrong option. */
