@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -315,7 +316,7 @@ public final class CensusPipeline {
 
     /** Makes the folders the run writes to before it counts anything ({@link OutputFolder}). */
     private void createOutputFolders(CensusConfig config) {
-        org.apache.hadoop.conf.Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
         OutputFolder.create("--warehouse", config.warehouse(), hadoop);
         if (config.exportCsvDir() != null) {
             OutputFolder.create("--export-csv", config.exportCsvDir(), hadoop);
