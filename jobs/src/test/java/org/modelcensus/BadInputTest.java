@@ -127,6 +127,17 @@ class BadInputTest {
         assertRefused(run(catalogue(), "--reference-dir", empty.toString()), "countries.csv", "has an empty epoch_label");
     }
 
+    /** Spark reads the parts' fields by position: a part with its columns in another order is refused, not misread. */
+    @Test
+    void partsWithAnotherHeader() throws IOException {
+        Path parts = Files.createDirectories(dir.resolve("parts"));
+        writeFile(parts, "part-1.csv", lines(HEADER, "Model A,2023-01-05,Language,Lab,Canada"));
+        writeFile(parts, "part-2.csv", lines("Publication date,Model,Domain,Organization,Country (of organization)",
+                "2023-02-01,Model B,Language,Lab,Canada"));
+        assertRefused(run(parts), "parts/part-2.csv has another header than ", "parts/part-1.csv: column 1 is 'Publication date' "
+                + "there and 'Model' in the first", "same columns in the same order");
+    }
+
     @Test
     void sqlOrReferenceFolderThatIsNotOne() {
         assertRefused(run(catalogue(), "--sql-dir", dir.resolve("no-sql").toString()),

@@ -180,9 +180,44 @@ public final class CatalogueReader {
 
     /**
      * The header row: the first record of the first data file, parsed on the driver with the reader's CSV rules
-     * ({@code "} quotes and escapes, a byte-order mark dropped). A few bytes, so no Spark job.
+     * ({@code "} quotes and escapes, a byte-order mark dropped). A few bytes, so no Spark job. In a folder of parts
+     * every part's header is read too: Spark reads the fields by position, so a part with its columns in another order
+     * would put its values under the wrong names.
      */
     private List<String> readHeader(CatalogueInput input) {
+        Path path = new Path(input.path());
+        try {
+            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            List<Path> parts = InputFingerprint.dataFiles(fs, path, CatalogueInput.Format.csv);
+            List<String> header = headerOf(fs, parts.get(0));
+            if (header == null) {
+                throw new CensusInputException("Input file " + input.path() + " is empty: it has no header and no models.");
+            }
+            for (Path part : parts.subList(1, parts.size())) {
+                List<String> other = headerOf(fs, part);
+                if (other != null && !other.equals(header)) {
+                    int column = 0;
+                    while (column < Math.min(header.size(), other.size()) && header.get(column).equals(other.get(column))) {
+                        column++;
+                    }
+                    throw new CensusInputException("CSV part " + part + " has another header than " + parts.get(0) + ": column "
+                            + (column + 1) + " is " + nameAt(other, column) + " there and " + nameAt(header, column) + " in the first. "
+                            + "Every part of a catalogue needs the same columns in the same order: write the parts again with one "
+                            + "header, or give --input one part.");
+                }
+            }
+            return header;
+        } catch (IOException e) {
+            throw new CensusInputException("Cannot read the header of " + input.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String nameAt(List<String> header, int column) {
+        return column < header.size() ? "'" + header.get(column) + "'" : "missing";
+    }
+
+    /** The first record of a CSV file, a byte-order mark dropped; null for an empty file. */
+    private static List<String> headerOf(FileSystem fs, Path file) throws IOException {
         CsvParserSettings settings = new CsvParserSettings();
         settings.getFormat().setQuote('"');
         settings.getFormat().setQuoteEscape('"');
@@ -193,26 +228,19 @@ public final class CatalogueReader {
         settings.setIgnoreTrailingWhitespaces(false);
         settings.setNullValue("");
         settings.setEmptyValue("");
-        Path path = new Path(input.path());
-        try {
-            FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            Path first = InputFingerprint.dataFiles(fs, path, CatalogueInput.Format.csv).get(0);
-            try (Reader reader = new InputStreamReader(fs.open(first), StandardCharsets.UTF_8)) {
-                CsvParser parser = new CsvParser(settings);
-                parser.beginParsing(reader);
-                String[] record = parser.parseNext();
-                parser.stopParsing();
-                if (record == null) {
-                    throw new CensusInputException("Input file " + input.path() + " is empty: it has no header and no models.");
-                }
-                List<String> names = new ArrayList<>();
-                for (String name : record) {
-                    names.add(name == null ? "" : name.replace("\uFEFF", ""));
-                }
-                return names;
+        try (Reader reader = new InputStreamReader(fs.open(file), StandardCharsets.UTF_8)) {
+            CsvParser parser = new CsvParser(settings);
+            parser.beginParsing(reader);
+            String[] record = parser.parseNext();
+            parser.stopParsing();
+            if (record == null) {
+                return null;
             }
-        } catch (IOException e) {
-            throw new CensusInputException("Cannot read the header of " + input.path() + ": " + e.getMessage(), e);
+            List<String> names = new ArrayList<>();
+            for (String name : record) {
+                names.add(name == null ? "" : name.replace("\uFEFF", ""));
+            }
+            return names;
         }
     }
 
