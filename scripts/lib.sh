@@ -66,8 +66,8 @@ census_java() {
     "${sharing[@]}" -cp "$CENSUS_CLASSPATH" org.modelcensus.ModelCensus "$@"
 }
 
-# census_jvm_flags [INPUT]: the JVM options of a job after conf/jvm.options: the parallel (throughput) collector, the JIT
-# and the heap chosen by the input's size, and CENSUS_EXTRA_JVM_OPTS. A job is a batch: G1's concurrent work only
+# census_jvm_flags [INPUT]: the JVM options of a job after conf/jvm.options: the parallel (throughput) collector,
+# transparent huge pages (census_huge_pages), the JIT and the heap chosen by the input's size, and CENSUS_EXTRA_JVM_OPTS. A job is a batch: G1's concurrent work only
 # competes for the 2 cores (it spent a quarter of a census run collecting). Up to 16 MB of input (the real catalogue is
 # 0.35 MB) conf/jvm-short-job.options: the C1 compiler alone, with a larger code cache for Spark's generated code (C2
 # would compile Spark's hot code for longer than such a run lasts), and a 2g heap. Above it (millions of models) the
@@ -81,7 +81,14 @@ census_jvm_flags() {
     heap="$(awk '/^MemTotal:/ { mb = int($2 / 1024 / 4); print (mb > 2048 ? mb : 2048) "m" }' /proc/meminfo 2>/dev/null || true)"
     heap="${heap:-2g}"
   fi
-  echo "-XX:+UseParallelGC $jit -Xmx${CENSUS_DRIVER_MEMORY:-$heap} ${CENSUS_EXTRA_JVM_OPTS:-}"
+  echo "-XX:+UseParallelGC $(census_huge_pages) $jit -Xmx${CENSUS_DRIVER_MEMORY:-$heap} ${CENSUS_EXTRA_JVM_OPTS:-}"
+}
+
+# census_huge_pages: conf/jvm-huge-pages.options where the kernel has transparent huge pages (Linux), else nothing.
+census_huge_pages() {
+  if [[ -e /sys/kernel/mm/transparent_hugepage/enabled ]]; then
+    echo "@$CENSUS_HOME/conf/jvm-huge-pages.options"
+  fi
 }
 
 # census_input ARGS...: the --input of a census's arguments, else the input= of conf/census.properties.

@@ -38,11 +38,12 @@ submit_args=(--class org.modelcensus.ModelCensus --master "$master" "${confs[@]}
 if [[ -x "${SPARK_HOME:-}/bin/spark-submit" ]]; then
   # bin/spark-submit adds the options Java 17 needs; the heap goes as --driver-memory (it refuses -Xmx).
   exec "$SPARK_HOME/bin/spark-submit" --driver-memory "${CENSUS_DRIVER_MEMORY:-2g}" \
-    --driver-java-options "@$CENSUS_HOME/conf/jvm-short-job.options" \
+    --driver-java-options "$(census_huge_pages) @$CENSUS_HOME/conf/jvm-short-job.options" \
     "${submit_args[@]}" "$CENSUS_JAR" census "${app_args[@]}"
 fi
 # The driver runs in this JVM, with the census's log settings (as scripts/run.sh).
-exec java "@$CENSUS_HOME/conf/jvm.options" "@$CENSUS_HOME/conf/jvm-short-job.options" -Xmx"${CENSUS_DRIVER_MEMORY:-2g}" \
+# shellcheck disable=SC2046 # census_huge_pages prints one option or none
+exec java "@$CENSUS_HOME/conf/jvm.options" $(census_huge_pages) "@$CENSUS_HOME/conf/jvm-short-job.options" -Xmx"${CENSUS_DRIVER_MEMORY:-2g}" \
   -Dlog4j2.configurationFile="$CENSUS_HOME/jobs/src/main/resources/log4j2.properties" \
   -cp "$(cat target/classpath.txt)" org.apache.spark.deploy.SparkSubmit \
   "${submit_args[@]}" "$CENSUS_JAR" census "${app_args[@]}"
