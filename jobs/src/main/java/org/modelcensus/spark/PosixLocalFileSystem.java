@@ -87,13 +87,10 @@ public final class PosixLocalFileSystem extends LocalFileSystem {
             return status(path, file, false);
         }
 
+        /** Hadoop's lists a folder's files through {@link #getFileStatus}, this class's; a file it would answer with ls. */
         @Override
         public FileStatus[] listStatus(Path path) throws IOException {
-            FileStatus[] listed = super.listStatus(path);
-            for (int i = 0; i < listed.length; i++) {
-                listed[i] = status(listed[i].getPath(), pathToFile(listed[i].getPath()), true);
-            }
-            return listed;
+            return pathToFile(path).isDirectory() ? super.listStatus(path) : new FileStatus[] {getFileStatus(path)};
         }
 
         private FileStatus status(Path path, File file, boolean followLinks) throws IOException {

@@ -52,6 +52,10 @@ class PosixLocalFileSystemTest {
                 assertSameStatus(expected[i], listed[i]);
             }
         }
+        FileStatus[] ofAFile = census.listStatus(new Path("file:" + file));
+        assertEquals(1, ofAFile.length, "a file lists itself");
+        assertSameStatus(hadoop.getFileStatus(new Path("file:" + file)), ofAFile[0]);
+        assertThrows(FileNotFoundException.class, () -> census.listStatus(new Path("file:" + dir.resolve("missing"))));
         assertThrows(FileNotFoundException.class, () -> census.getFileStatus(new Path("file:" + file + "/x")), "a path through a file");
         assertThrows(FileNotFoundException.class, () -> census.getFileStatus(new Path("file:" + dir.resolve("missing"))));
     }
