@@ -84,9 +84,11 @@ census_jvm_flags() {
   echo "-XX:+UseParallelGC $(census_huge_pages) $jit -Xmx${CENSUS_DRIVER_MEMORY:-$heap} ${CENSUS_EXTRA_JVM_OPTS:-}"
 }
 
-# census_huge_pages: conf/jvm-huge-pages.options where the kernel has transparent huge pages (Linux), else nothing.
+# census_huge_pages: conf/jvm-huge-pages.options where the kernel gives transparent huge pages to memory that asks for
+# them ([madvise]), else nothing: with [always] every JVM has them already, with [never] (or no Linux) the JVM would print
+# a warning with every job's output.
 census_huge_pages() {
-  if [[ -e /sys/kernel/mm/transparent_hugepage/enabled ]]; then
+  if grep -qF '[madvise]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
     echo "@$CENSUS_HOME/conf/jvm-huge-pages.options"
   fi
 }

@@ -2,7 +2,6 @@ package org.modelcensus;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +17,6 @@ import java.util.concurrent.TimeUnit;
  * serve over JDBC or run a cluster. The one launcher of the suite.
  */
 public final class ChildJvm implements AutoCloseable {
-
-    /** conf/jvm-huge-pages.options, as the test JVM's arguments show it (the launcher expands an @file). */
-    private static final String HUGE_PAGES = "-XX:+UseTransparentHugePages";
 
     private final Process process;
     private final Path log;
@@ -42,9 +38,6 @@ public final class ChildJvm implements AutoCloseable {
                 "@" + Fixtures.PROJECT.resolve("conf/jvm.options"),
                 // As scripts/lib.sh starts a short census run: the throughput collector and the short job's JIT.
                 "@" + Fixtures.PROJECT.resolve("conf/jvm-short-job.options"), "-Xmx1g", "-XX:+UseParallelGC"));
-        if (ManagementFactory.getRuntimeMXBean().getInputArguments().contains(HUGE_PAGES)) {
-            command.add(HUGE_PAGES); // as the test JVM: pom.xml gives it where the kernel has transparent huge pages
-        }
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 ModelCensus.class.getName()));
