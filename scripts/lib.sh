@@ -71,13 +71,17 @@ census_java() {
 # A job is a batch: G1's concurrent work only competes for the 2 cores (it spent a quarter of a census run collecting).
 # Up to 16 MB of input (the real catalogue is 0.35 MB) conf/jvm-short-job.options: the C1 compiler alone, with a larger
 # code cache for Spark's generated code (C2 would compile Spark's hot code for longer than such a run lasts), and a 2g
-# heap. Above it (millions of models) the full tiered JIT, which pays back on long scans, inlining less
-# (conf/jvm-long-job.options), and a quarter of the machine's memory (at least 2g): in local mode this JVM also keeps the
-# stored tables, which a 2g heap spilled to disk and read back (docs/benchmarks.md). CENSUS_DRIVER_MEMORY sets the heap
-# whatever the size.
+# heap; up to 1 MB also conf/jvm-small-input.options (one compiler thread). Above 16 MB (millions of models) the full
+# tiered JIT, which pays back on long scans, inlining less (conf/jvm-long-job.options), and a quarter of the machine's
+# memory (at least 2g): in local mode this JVM also keeps the stored tables, which a 2g heap spilled to disk and read back
+# (docs/benchmarks.md). An input this shell cannot see (s3a://...) runs as a short job. CENSUS_DRIVER_MEMORY sets the
+# heap whatever the size.
 census_jvm_flags() {
-  local jit="@$CENSUS_HOME/conf/jvm-short-job.options" heap="2g"
-  if [[ -n ${1:-} && -e $1 ]] && (( $(du -sbL "$1" | cut -f1) > 16 * 1024 * 1024 )); then
+  local jit="@$CENSUS_HOME/conf/jvm-short-job.options" heap="2g" bytes=-1
+  [[ -n ${1:-} && -e $1 ]] && bytes="$(du -sbL "$1" | cut -f1)"
+  if (( bytes >= 0 && bytes <= 1024 * 1024 )); then
+    jit="$jit @$CENSUS_HOME/conf/jvm-small-input.options"
+  elif (( bytes > 16 * 1024 * 1024 )); then
     jit="@$CENSUS_HOME/conf/jvm-long-job.options"
     heap="$(awk '/^MemTotal:/ { mb = int($2 / 1024 / 4); print (mb > 2048 ? mb : 2048) "m" }' /proc/meminfo 2>/dev/null || true)"
     heap="${heap:-2g}"

@@ -36,8 +36,9 @@ public final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + Fixtures.PROJECT.resolve("conf/jvm.options"),
-                // As scripts/lib.sh starts a short census run: the throughput collector and the short job's JIT.
-                "@" + Fixtures.PROJECT.resolve("conf/jvm-short-job.options"), "-Xmx1g", "-XX:+UseParallelGC"));
+                // As scripts/lib.sh starts a census of a small input: the throughput collector and the short job's JIT.
+                "@" + Fixtures.PROJECT.resolve("conf/jvm-short-job.options"), "@" + Fixtures.PROJECT.resolve("conf/jvm-small-input.options"),
+                "-Xmx1g", "-XX:+UseParallelGC"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 ModelCensus.class.getName()));
