@@ -38,7 +38,10 @@ public final class ChildJvm implements AutoCloseable {
                 "@" + Fixtures.PROJECT.resolve("conf/jvm.options"),
                 // As scripts/lib.sh starts a census of a small input: the throughput collector and the short job's JIT.
                 "@" + Fixtures.PROJECT.resolve("conf/jvm-short-job.options"), "@" + Fixtures.PROJECT.resolve("conf/jvm-small-input.options"),
-                "-Xmx1g", "-XX:+UseParallelGC"));
+                "-Xmx1g", "-XX:+UseParallelGC",
+                // Spark's scratch folders (spark-*, blockmgr-*) and Hive's session folders beside the log, in the test's
+                // folder: a child killed with SIGKILL cannot remove them, and in /tmp they would pile up run after run.
+                "-Djava.io.tmpdir=" + scratchFolder(log)));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 ModelCensus.class.getName()));
@@ -56,6 +59,14 @@ public final class ChildJvm implements AutoCloseable {
         });
         try {
             return new ChildJvm(builder.start(), log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path scratchFolder(Path log) {
+        try {
+            return Files.createDirectories(log.resolveSibling(log.getFileName() + ".tmp"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
