@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -69,7 +70,10 @@ public final class ReportRenderer {
         Labels labels = Labels.load();
         Map<String, List<Cells>> tables = new LinkedHashMap<>();
         Listed focusModels = gold.containsKey(FOCUS_MODELS) ? first(gold.get(FOCUS_MODELS), LISTED_MODELS) : new Listed(List.of(), 0);
-        gold.forEach((name, rows) -> tables.put(name, name.equals(FOCUS_MODELS) ? focusModels.rows() : collect(rows)));
+        // Some twenty small tables, each collected by a Spark job of its own that mostly waits on the scheduler: side by side.
+        Map<String, List<Cells>> collected = gold.entrySet().parallelStream().filter(table -> !table.getKey().equals(FOCUS_MODELS))
+                .collect(Collectors.toConcurrentMap(Map.Entry::getKey, table -> collect(table.getValue())));
+        gold.keySet().forEach(name -> tables.put(name, name.equals(FOCUS_MODELS) ? focusModels.rows() : collected.get(name)));
         List<Double> thresholds = views.table("ref_compute_thresholds").selectExpr("cast(threshold_flop as double)").distinct()
                 .orderBy("threshold_flop").collectAsList().stream().filter(row -> !row.isNullAt(0)).map(row -> row.getDouble(0)).toList();
         List<Cells> fittedModels = collect(chartPoints(views.table("window_models"), CHART_POINTS));
