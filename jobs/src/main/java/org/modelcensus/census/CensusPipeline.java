@@ -194,7 +194,9 @@ public final class CensusPipeline {
                 .plan(Set.of("catalogue_accepted", "rejected_rows", "previous_models"), Set.of());
         phases.done("read");
         sql.run("reference");
-        sql.run("staging");
+        // Staging too: the seven silver files (and the scope's audit) read stg_catalogue, whose label mappings each of
+        // them would otherwise compute and plan again (silver phase of the real catalogue 2.1-2.4 s -> 1.5-1.8 s).
+        sql.run("staging", this::materialize);
         audit.excluded(ComputeScope.excluded(spark, config));
         Map<String, Dataset<Row>> silver = sql.run(Warehouse.SILVER, this::materialize);
         phases.done("silver");
