@@ -175,6 +175,16 @@ class BadInputTest {
     }
 
     @Test
+    void qualityCheckWithoutAColumnOfTheChecks() {
+        Path sql = CensusTestKit.copyTree(Fixtures.PROJECT.resolve("sql"), dir.resolve("sql"));
+        writeFile(sql.resolve("quality"), "models_named.sql",
+                "select 'models_named' as check, 'error' as level, count(*) as value, 0 as threshold from models where model = ''");
+
+        assertRefused(run(catalogue(), "--sql-dir", sql.toString()), "models_named.sql", "gives no column metric, rows_affected, details",
+                "a data-quality check gives check, level, metric, value, threshold, rows_affected, details");
+    }
+
+    @Test
     void exportFolderThatIsAFile() {
         Path notAFolder = writeFile(dir, "export", "a file");
 

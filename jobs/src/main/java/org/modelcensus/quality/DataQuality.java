@@ -1,6 +1,7 @@
 package org.modelcensus.quality;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.modelcensus.errors.CensusInputException;
 import org.modelcensus.transform.SqlRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,10 @@ public final class DataQuality {
 
     private static final Logger LOG = LoggerFactory.getLogger(DataQuality.class);
     public static final String LAYER = "quality";
+    /** The columns every check gives, with their types in data_quality (docs/data-quality.md). */
+    private static final List<Map.Entry<String, String>> COLUMNS = List.of(Map.entry("check", "STRING"), Map.entry("level", "STRING"),
+            Map.entry("metric", "STRING"), Map.entry("value", "DOUBLE"), Map.entry("threshold", "DOUBLE"),
+            Map.entry("rows_affected", "BIGINT"), Map.entry("details", "STRING"));
 
     /**
      * The checks of a run.
@@ -50,15 +56,23 @@ public final class DataQuality {
         if (checks.isEmpty()) {
             throw new IllegalStateException("No data-quality checks found in the SQL folder's " + LAYER + "/ layer.");
         }
+        checks.forEach((name, check) -> {
+            List<String> missing = COLUMNS.stream().map(Map.Entry::getKey)
+                    .filter(column -> Arrays.stream(check.columns()).noneMatch(column::equalsIgnoreCase)).toList();
+            if (!missing.isEmpty()) {
+                throw new CensusInputException(sql.fileOf(name) + " gives no column " + String.join(", ", missing)
+                        + ": a data-quality check gives " + COLUMNS.stream().map(Map.Entry::getKey).collect(Collectors.joining(", "))
+                        + " (docs/data-quality.md).");
+            }
+        });
         // One statement over all the checks, so Spark analyses their union once: a union grown one Dataset at a time
         // analysed the whole growing plan again at each step (the quality phase of a census of the real catalogue took
         // 2.7-3.0 s with it, 1.6-2.3 s without: docs/benchmarks.md).
         // Every check states a count or share of bad rows: it passes while that stays within its threshold.
-        String union = checks.keySet().stream()
-                .map(name -> "SELECT CAST(`check` AS STRING) AS `check`, CAST(level AS STRING) AS level, CAST(metric AS STRING) AS metric, "
-                        + "CAST(value AS DOUBLE) AS value, CAST(threshold AS DOUBLE) AS threshold, "
-                        + "CAST(rows_affected AS BIGINT) AS rows_affected, CAST(details AS STRING) AS details FROM `" + name + "`")
-                .collect(Collectors.joining("\nUNION ALL\n"));
+        String select = COLUMNS.stream()
+                .map(column -> "CAST(`" + column.getKey() + "` AS " + column.getValue() + ") AS `" + column.getKey() + "`")
+                .collect(Collectors.joining(", ", "SELECT ", " FROM "));
+        String union = checks.keySet().stream().map(name -> select + "`" + name + "`").collect(Collectors.joining("\nUNION ALL\n"));
         Dataset<Row> evaluated = spark.sql("SELECT `check`, level, metric, value, threshold, rows_affected, "
                 + "CASE WHEN value <= threshold THEN 'pass' ELSE 'fail' END AS status, NULLIF(details, '') AS details FROM (" + union + ")");
         // A few rows: computed once here and kept, so the write and the export do not run the checks again.

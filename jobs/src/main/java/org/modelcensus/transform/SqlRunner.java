@@ -103,6 +103,13 @@ public final class SqlRunner {
             return tables;
         }
 
+        /** The file a table of the plan is made by, as messages name it. */
+        public String fileOf(String name) {
+            SqlTable table = tables.stream().filter(t -> t.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(name + " is not a table of this plan"));
+            return source.describe(table.layer() + "/" + table.name() + ".sql");
+        }
+
         /** Runs the plan's files of one layer and registers each as a view; returns the views in run order. */
         public Map<String, Dataset<Row>> run(String layer) {
             return run(layer, UnaryOperator.identity());
