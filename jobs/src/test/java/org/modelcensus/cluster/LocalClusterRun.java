@@ -38,13 +38,16 @@ final class LocalClusterRun implements AutoCloseable {
         Path base = project.resolve("target/cluster-test");
         Path dir = base.resolve(name);
         deleteRecursively(dir);
-        Files.createDirectories(dir);
+        // The executors' scratch files (Spark's folders, lz4's native library) in the test's folder, as ChildJvm does for the
+        // driver: the executor this test kills with SIGKILL cannot remove them, and in /tmp they would pile up run after run.
+        Path executorScratch = Files.createDirectories(dir.resolve("executor-tmp"));
         Path sparkHome = sparkHome(base.resolve("spark-home"), testClasspath());
         ChildJvm census = ChildJvm.start(dir.resolve("census.log"), List.of(
                         "-Xmx1536m",
                         // The executors load the census classes from target/classes (the driver has them on its classpath).
                         "-Dspark.executor.extraClassPath=" + project.resolve("target/classes"),
-                        "-Dspark.executor.extraJavaOptions=@" + project.resolve("conf/jvm-short-job.options"),
+                        "-Dspark.executor.extraJavaOptions=@" + project.resolve("conf/jvm-short-job.options")
+                                + " -Djava.io.tmpdir=" + executorScratch,
                         "-Dspark.driver.host=127.0.0.1",
                         "-Dspark.driver.bindAddress=127.0.0.1"),
                 Map.of("SPARK_HOME", sparkHome.toString(),
