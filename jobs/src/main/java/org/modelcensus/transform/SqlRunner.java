@@ -105,9 +105,8 @@ public final class SqlRunner {
 
         /** The file a table of the plan is made by, as messages name it. */
         public String fileOf(String name) {
-            SqlTable table = tables.stream().filter(t -> t.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException(name + " is not a table of this plan"));
-            return source.describe(table.layer() + "/" + table.name() + ".sql");
+            return describe(tables.stream().filter(table -> table.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(name + " is not a table of this plan")));
         }
 
         /** Runs the plan's files of one layer and registers each as a view; returns the views in run order. */
@@ -132,8 +131,13 @@ public final class SqlRunner {
         }
     }
 
+    /** A file as messages name it. */
+    private String describe(SqlTable table) {
+        return source.describe(table.layer() + "/" + table.name() + ".sql");
+    }
+
     private Dataset<Row> sql(SqlTable table) {
-        String file = source.describe(table.layer() + "/" + table.name() + ".sql");
+        String file = describe(table);
         try {
             return spark.sql(substitute(file, table.sql()));
         } catch (Exception e) {
