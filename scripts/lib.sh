@@ -77,16 +77,31 @@ census_java() {
 # (docs/benchmarks.md). An input this shell cannot see (s3a://...) runs as a short job. CENSUS_DRIVER_MEMORY sets the
 # heap whatever the size.
 census_jvm_flags() {
-  local jit="@$CENSUS_HOME/conf/jvm-short-job.options" heap="2g" bytes=-1
-  [[ -n ${1:-} && -e $1 ]] && bytes="$(du -sbL "$1" | cut -f1)"
+  local jit heap="2g" bytes
+  jit="$(census_jit "${1:-}")"
+  bytes="$(census_input_bytes "${1:-}")"
   if (( bytes >= 0 && bytes <= 1024 * 1024 )); then
     jit="$jit @$CENSUS_HOME/conf/jvm-small-input.options"
   elif (( bytes > 16 * 1024 * 1024 )); then
-    jit="@$CENSUS_HOME/conf/jvm-long-job.options"
     heap="$(awk '/^MemTotal:/ { mb = int($2 / 1024 / 4); print (mb > 2048 ? mb : 2048) "m" }' /proc/meminfo 2>/dev/null || true)"
     heap="${heap:-2g}"
   fi
   echo "-XX:+UseParallelGC $(census_huge_pages) $jit -Xmx${CENSUS_DRIVER_MEMORY:-$heap} ${CENSUS_EXTRA_JVM_OPTS:-}"
+}
+
+# census_jit [INPUT]: the JIT options file of a job over INPUT, as an @argfile: conf/jvm-long-job.options above 16 MB,
+# else conf/jvm-short-job.options (also for an input this shell cannot see).
+census_jit() {
+  if (( $(census_input_bytes "${1:-}") > 16 * 1024 * 1024 )); then
+    echo "@$CENSUS_HOME/conf/jvm-long-job.options"
+  else
+    echo "@$CENSUS_HOME/conf/jvm-short-job.options"
+  fi
+}
+
+# census_input_bytes [INPUT]: the bytes of INPUT (a file or a folder), -1 when there is none this shell can see.
+census_input_bytes() {
+  if [[ -n ${1:-} && -e $1 ]]; then du -sbL "$1" | cut -f1; else echo -1; fi
 }
 
 # census_huge_pages: conf/jvm-huge-pages.options where the kernel gives transparent huge pages to memory that asks for

@@ -26,6 +26,13 @@ case "$master" in
     # The driver (and its web UI, which follows SPARK_LOCAL_IP) listens on loopback only.
     export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
     confs=(--conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 "${confs[@]}")
+    # The executors on this machine are the census's own and read its conf/: their JIT is chosen by the input's size as
+    # a local job's (scripts/lib.sh, census_jit). With Java's full JIT a census of the real catalogue on
+    # scripts/cluster.sh took 49-52 s, with C1 alone 39-40 s (docs/benchmarks.md). A cluster elsewhere keeps its own
+    # executor options; a --conf spark.executor.extraJavaOptions given here wins.
+    if [[ " ${confs[*]} " != *" spark.executor.extraJavaOptions="* ]]; then
+      confs+=(--conf "spark.executor.extraJavaOptions=$(census_jit "$(census_input "${app_args[@]}")")")
+    fi
     ;;
 esac
 if [[ $master == local-cluster* && -z ${SPARK_HOME:-} ]]; then
