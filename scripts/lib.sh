@@ -78,8 +78,8 @@ census_java() {
 # heap whatever the size.
 census_jvm_flags() {
   local jit heap="2g" bytes
-  jit="$(census_jit "${1:-}")"
   bytes="$(census_input_bytes "${1:-}")"
+  jit="$(census_jit "$bytes")"
   if (( bytes >= 0 && bytes <= 1024 * 1024 )); then
     jit="$jit @$CENSUS_HOME/conf/jvm-small-input.options"
   elif (( bytes > 16 * 1024 * 1024 )); then
@@ -89,10 +89,10 @@ census_jvm_flags() {
   echo "-XX:+UseParallelGC $(census_huge_pages) $jit -Xmx${CENSUS_DRIVER_MEMORY:-$heap} ${CENSUS_EXTRA_JVM_OPTS:-}"
 }
 
-# census_jit [INPUT]: the JIT options file of a job over INPUT, as an @argfile: conf/jvm-long-job.options above 16 MB,
-# else conf/jvm-short-job.options (also for an input this shell cannot see).
+# census_jit BYTES: the JIT options file of a job over BYTES of input, as an @argfile: conf/jvm-long-job.options above
+# 16 MB, else conf/jvm-short-job.options (also for -1, an input this shell cannot see).
 census_jit() {
-  if (( $(census_input_bytes "${1:-}") > 16 * 1024 * 1024 )); then
+  if (( $1 > 16 * 1024 * 1024 )); then
     echo "@$CENSUS_HOME/conf/jvm-long-job.options"
   else
     echo "@$CENSUS_HOME/conf/jvm-short-job.options"

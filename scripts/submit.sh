@@ -31,7 +31,7 @@ case "$master" in
     # scripts/cluster.sh took 49-52 s, with C1 alone 39-40 s (docs/benchmarks.md). A cluster elsewhere keeps its own
     # executor options; a --conf spark.executor.extraJavaOptions given here wins.
     if [[ " ${confs[*]} " != *" spark.executor.extraJavaOptions="* ]]; then
-      confs+=(--conf "spark.executor.extraJavaOptions=$(census_jit "$(census_input "${app_args[@]}")")")
+      confs+=(--conf "spark.executor.extraJavaOptions=$(census_jit "$(census_input_bytes "$(census_input "${app_args[@]}")")")")
     fi
     ;;
 esac
