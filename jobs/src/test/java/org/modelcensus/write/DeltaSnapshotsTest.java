@@ -33,6 +33,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelcensus.config.CensusConfig.OutputFormat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import scala.collection.JavaConverters;
 
 /**
@@ -160,6 +163,24 @@ class DeltaSnapshotsTest {
     }
 
     @Test
+    void newTablesKeepEachFilesRowCountWithoutColumnStatistics() throws IOException {
+        Warehouse warehouse = new Warehouse(spark(), dir.toString(), OutputFormat.delta);
+        writer(warehouse, JULY).write(Warehouse.SILVER, "models", models("GPT-4", 2023, "Gemini", 2023, "Undated", null));
+        writer(warehouse, JULY).write(Warehouse.SILVER, "models", models("GPT-4", 2023, "Llama 3", 2024, "o1", 2024, "Claude 3", 2024)); // replaces July
+
+        List<Path> commits = commits(dir.resolve("silver/models/_delta_log"));
+        JsonNode metadata = actions(commits.get(0), "metaData").get(0);
+        assertEquals("0", metadata.path("configuration").path("delta.dataSkippingNumIndexedCols").asText(), metadata.toString());
+        // Created with 3 rows, then replaced with 4: each added file's statistics are its row count alone.
+        assertEquals(3, rowCounts(commits.get(0)));
+        assertEquals(4, rowCounts(commits.get(1)));
+        // What the row counts are kept for: Delta answers a table's count from its log, reading no file.
+        Dataset<Row> count = spark().read().format("delta").load(dir.resolve("silver/models").toString()).groupBy().count();
+        assertEquals(4L, count.first().getLong(0));
+        assertTrue(count.queryExecution().optimizedPlan().toString().contains("LocalRelation"), count.queryExecution().optimizedPlan().toString());
+    }
+
+    @Test
     void readsAParquetWarehouseThroughSpark() {
         Warehouse warehouse = new Warehouse(spark(), dir.toString(), OutputFormat.parquet);
         writer(warehouse, JULY).write(Warehouse.SILVER, "models", models("GPT-4", 2023, "Undated", null));
@@ -238,6 +259,33 @@ class DeltaSnapshotsTest {
 
     private static int occurrences(String text, String part) {
         return text.split(part, -1).length - 1;
+    }
+
+    /** The rows of the files a commit adds, from their statistics, which must hold nothing else. */
+    private static long rowCounts(Path commit) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        long rows = 0;
+        for (JsonNode add : actions(commit, "add")) {
+            JsonNode stats = json.readTree(add.path("stats").asText());
+            List<String> fields = new java.util.ArrayList<>();
+            stats.fieldNames().forEachRemaining(fields::add);
+            assertEquals(List.of("numRecords"), fields, stats.toString());
+            rows += stats.path("numRecords").asLong();
+        }
+        return rows;
+    }
+
+    /** The actions of one kind ("add", "metaData") in a commit file. */
+    private static List<JsonNode> actions(Path commit, String kind) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> found = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(commit)) {
+            JsonNode action = json.readTree(line).path(kind);
+            if (!action.isMissingNode()) {
+                found.add(action);
+            }
+        }
+        return found;
     }
 
     private static List<Path> commits(Path log) throws IOException {
