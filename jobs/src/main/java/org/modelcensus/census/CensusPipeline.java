@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -217,10 +216,7 @@ public final class CensusPipeline {
 
         // Gold tables are small aggregates of the silver ones: kept once computed (by the parallel writes) for
         // the counts, the export and the report.
-        // On a small catalogue the intermediate tables are kept too: ten gold files read window_models, and each would
-        // plan and broadcast its join again (a re-run of the real catalogue 0.5-1 s less). On 10^5 and 10^6 models a
-        // kept copy of the window's models gained nothing, so there they stay views (docs/benchmarks.md).
-        sql.run("intermediate", SparkSessions.fewRows(accepted + rejected) ? this::materialize : UnaryOperator.identity());
+        sql.run("intermediate");
         Map<String, Dataset<Row>> gold = sql.run(Warehouse.GOLD, table -> table.persist(StorageLevel.MEMORY_AND_DISK()));
         Map<String, Dataset<Row>> silverTables = new LinkedHashMap<>(silver);
         silverTables.put("rejected_rows", catalogue.rejected());

@@ -113,14 +113,9 @@ public final class SparkSessions {
         sizing(inputBytes, rows, spark.sparkContext().defaultParallelism()).forEach(spark.conf()::set);
     }
 
-    /** Whether a job of this many rows is small: run without generated code or adaptive execution ({@link #sizeFor}). */
-    public static boolean fewRows(long rows) {
-        return rows < FEW_ROWS;
-    }
-
     private static Map<String, String> sizing(long inputBytes, long rows, int parallelism) {
         SparkConf submitted = new SparkConf();
-        boolean few = fewRows(rows);
+        boolean few = rows < FEW_ROWS;
         Map<String, String> settings = new LinkedHashMap<>();
         if (!submitted.contains("spark.sql.shuffle.partitions")) {
             int byInput = (int) Math.min(2000, inputBytes / (64L << 20) + 1);
