@@ -50,6 +50,7 @@ class DeltaSnapshotsTest {
     private static final StructType MODELS = new StructType()
             .add("model", DataTypes.StringType)
             .add("release_year", DataTypes.IntegerType);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -263,10 +264,9 @@ class DeltaSnapshotsTest {
 
     /** The rows of the files a commit adds, from their statistics, which must hold nothing else. */
     private static long rowCounts(Path commit) throws IOException {
-        ObjectMapper json = new ObjectMapper();
         long rows = 0;
         for (JsonNode add : actions(commit, "add")) {
-            JsonNode stats = json.readTree(add.path("stats").asText());
+            JsonNode stats = JSON.readTree(add.path("stats").asText());
             List<String> fields = new java.util.ArrayList<>();
             stats.fieldNames().forEachRemaining(fields::add);
             assertEquals(List.of("numRecords"), fields, stats.toString());
@@ -277,10 +277,9 @@ class DeltaSnapshotsTest {
 
     /** The actions of one kind ("add", "metaData") in a commit file. */
     private static List<JsonNode> actions(Path commit, String kind) throws IOException {
-        ObjectMapper json = new ObjectMapper();
         List<JsonNode> found = new java.util.ArrayList<>();
         for (String line : Files.readAllLines(commit)) {
-            JsonNode action = json.readTree(line).path(kind);
+            JsonNode action = JSON.readTree(line).path(kind);
             if (!action.isMissingNode()) {
                 found.add(action);
             }
