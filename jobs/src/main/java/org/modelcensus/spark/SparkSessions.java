@@ -81,14 +81,42 @@ public final class SparkSessions {
 
     /** The builder's session; a --master Spark cannot parse is the user's to fix, not an unexpected failure. */
     private static SparkSession start(SparkSession.Builder builder, String master) {
+        SparkSession spark;
         try {
-            return builder.getOrCreate();
+            spark = builder.getOrCreate();
         } catch (Exception e) { // SparkException, which Scala does not declare
             if (master != null && String.valueOf(e.getMessage()).startsWith("Could not parse Master URL")) {
                 throw new CensusInputException("--master " + master + " is not a Spark master URL: give local[*], local[N], "
                         + "spark://HOST:PORT, yarn or k8s://HOST:PORT, or leave it out for spark-submit's master.", e);
             }
             throw e;
+        }
+        forgetSettingSources(spark);
+        return spark;
+    }
+
+    /**
+     * Drops Hadoop's record of the file each of the session's ~1,000 Hadoop settings came from (core-default.xml,
+     * mapred-default.xml, ...); the settings stay. Hadoop writes that record into every serialized configuration, each
+     * file name gzip-compressed on its own, and Spark serializes the session's configuration into every job that reads
+     * or writes files, twice (the closure check and the task), and every task reads it back: on the real catalogue 7 %
+     * of a census's CPU (docs/benchmarks.md). Only Configuration.getPropertySources, a diagnostic, then answers null for
+     * them. Hadoop keeps the record in a private field and fills it again whenever the settings are loaded again (a
+     * library adding a default resource), so this comes once the session's state, and MapReduce's resources, which
+     * every file write loads, are in place.
+     */
+    private static void forgetSettingSources(SparkSession spark) {
+        try {
+            Class.forName("org.apache.hadoop.mapred.JobConf", true, Configuration.class.getClassLoader());
+            spark.sessionState(); // Spark's shared state: the configuration the session's jobs copy
+            java.lang.reflect.Field sources = Configuration.class.getDeclaredField("updatingResource");
+            sources.setAccessible(true);
+            for (Configuration hadoop : java.util.List.of(spark.sparkContext().hadoopConfiguration(), spark.sharedState().hadoopConf())) {
+                hadoop.size(); // loads the settings first where they are to be loaded again
+                ((Map<?, ?>) sources.get(hadoop)).clear();
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("Hadoop's setting sources kept ({}): jobs serialize them as before", e.toString());
         }
     }
 

@@ -1,0 +1,57 @@
+package org.modelcensus.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.modelcensus.SparkTestSupport;
+
+/** The session's Hadoop configuration, which Spark serializes into every job that reads or writes files. */
+class SparkSessionsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void jobsGetHadoopsSettingsWithoutTheFileEachCameFrom() throws IOException {
+        SparkSession spark = SparkTestSupport.spark();
+        // A Delta write and read first: file writes load MapReduce's and HDFS's default settings.
+        spark.range(3).write().format("delta").save(dir.resolve("table").toString());
+        assertEquals(3, spark.read().format("delta").load(dir.resolve("table").toString()).count());
+
+        Configuration jobs = spark.sessionState().newHadoopConf();
+        Configuration hadoops = new Configuration();
+        // the settings stay, from Hadoop's files as from Spark's session
+        assertEquals("file:///", jobs.get("fs.defaultFS"));
+        assertEquals("100", jobs.get("mapreduce.task.io.sort.mb"));
+        assertEquals(PosixLocalFileSystem.class.getName(), jobs.get("fs.file.impl"));
+        // where each came from, which Hadoop records for a configuration of its own, does not
+        assertArrayEquals(new String[] {"core-default.xml"}, hadoops.getPropertySources("fs.defaultFS"));
+        assertNull(jobs.getPropertySources("fs.defaultFS"));
+        assertNull(jobs.getPropertySources("mapreduce.task.io.sort.mb"));
+        List<String> withSource = StreamSupport.stream(jobs.spliterator(), false).map(Map.Entry::getKey)
+                .filter(key -> jobs.getPropertySources(key) != null).toList();
+        List<String> fromHadoopsFiles = withSource.stream().filter(key -> hadoops.get(key) != null && !key.startsWith("spark.")).toList();
+        assertTrue(fromHadoopsFiles.size() <= 5, "settings of Hadoop's files serialized with their source: " + fromHadoopsFiles);
+        assertTrue(serialized(jobs) * 3 < 2 * serialized(new Configuration(hadoops)), "the serialized settings are a third smaller");
+    }
+
+    private static int serialized(Configuration hadoop) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        hadoop.write(new DataOutputStream(bytes));
+        return bytes.size();
+    }
+}
