@@ -3,6 +3,7 @@ package org.modelcensus.audit;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import java.io.IOException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.modelcensus.config.CensusConfig;
+import org.modelcensus.config.CensusConfig.OutputFormat;
 import org.modelcensus.errors.ExitCode;
 import org.modelcensus.read.InputFingerprint;
 import org.modelcensus.write.TableWriter;
@@ -113,25 +115,33 @@ public final class RunAudit {
     }
 
     /** This run's census_runs row as it stands now, ended with the given status. */
-    public Dataset<Row> record(SparkSession spark, String status, int exitCode, String message) {
-        return spark.createDataFrame(List.of(RowFactory.create(fields(status, exitCode, message))), SCHEMA);
+    public Record record(String status, int exitCode, String message) {
+        return new Record(fields(status, exitCode, message));
     }
 
-    /**
-     * The same row as values by column, as JSON holds them (times as ISO-8601 instants, dates as yyyy-MM-dd): what
-     * {@link RunLog#append} writes without Spark.
-     */
-    public Map<String, Object> values(String status, int exitCode, String message) {
-        Object[] fields = fields(status, exitCode, message);
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 0; i < fields.length; i++) {
-            Object value = fields[i];
-            values.put(SCHEMA.fields()[i].name(), value instanceof Timestamp time ? time.toInstant().toString()
-                    : value instanceof Date date ? date.toString()
-                    : value instanceof String[] list ? List.of(list)
-                    : value);
+    /** A census_runs row, its fields in the order of {@link #SCHEMA}. */
+    public record Record(Object[] fields) {
+
+        /** The row as a table of one row, as Spark writes and exports it. */
+        public Dataset<Row> table(SparkSession spark) {
+            return spark.createDataFrame(List.of(RowFactory.create(fields)), SCHEMA);
         }
-        return values;
+
+        /**
+         * The row as values by column, as JSON holds them (times as ISO-8601 instants, dates as yyyy-MM-dd): what
+         * {@link RunLog#append} writes without Spark.
+         */
+        public Map<String, Object> values() {
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (int i = 0; i < fields.length; i++) {
+                Object value = fields[i];
+                values.put(SCHEMA.fields()[i].name(), value instanceof Timestamp time ? time.toInstant().toString()
+                        : value instanceof Date date ? date.toString()
+                        : value instanceof String[] list ? List.of(list)
+                        : value);
+            }
+            return values;
+        }
     }
 
     /** The row's fields in the order of {@link #SCHEMA}. */
@@ -204,7 +214,7 @@ public final class RunAudit {
         // An unexpected failure by its class too: "Java heap space" alone does not say what ran out.
         String message = exit == ExitCode.FAILED ? failure.toString() : String.valueOf(failure.getMessage());
         try {
-            append(record(spark, exit.status(), exit.code(), message));
+            append(spark, record(exit.status(), exit.code(), message));
         } catch (Exception | Error e) {
             failure.addSuppressed(e);
             LOG.warn("could not record run {} in census_runs: {}", runId, e.toString());
@@ -215,13 +225,38 @@ public final class RunAudit {
      * Appends the run's row to census_runs. Never throws: a run that failed must report its own failure, not the
      * audit's, so a failure to record is logged instead.
      */
-    public void append(Dataset<Row> record) {
+    public void append(SparkSession spark, Record record) {
         try {
-            Warehouse warehouse = new Warehouse(record.sparkSession(), config.warehouse(), config.format());
-            new TableWriter(warehouse.spark(), warehouse, config.snapshotDate()).append(Warehouse.AUDIT, TABLE, record);
+            Warehouse warehouse = new Warehouse(spark, config.warehouse(), config.format());
+            if (!appendedByKernel(warehouse, record)) {
+                new TableWriter(spark, warehouse, config.snapshotDate()).append(Warehouse.AUDIT, TABLE, record.table(spark));
+            }
             LOG.info("recorded run {} in {}", runId, warehouse.pathOf(Warehouse.AUDIT, TABLE));
         } catch (Exception e) { // an IOException too, which Delta's Scala code throws undeclared
             LOG.warn("could not record run {} in census_runs: {}", runId, e.toString());
+        }
+    }
+
+    /**
+     * Appends the row with Delta Kernel ({@link RunLog}) where census_runs is a Delta table Kernel can write, as a
+     * skipped run does (UnchangedRun): Kernel's commits come without Delta's checksum file (.crc), and Spark's Delta
+     * rebuilt the table's state with a Spark job (2 s) before appending after one. Spark creates the table, and
+     * appends when Kernel refuses (a census_runs of an older version, without a column).
+     */
+    private static boolean appendedByKernel(Warehouse warehouse, Record record) {
+        if (warehouse.format() != OutputFormat.delta) {
+            return false;
+        }
+        try {
+            Optional<RunLog> runs = RunLog.open(warehouse.pathOf(Warehouse.AUDIT, TABLE), warehouse.spark().sessionState().newHadoopConf());
+            if (runs.isEmpty()) {
+                return false;
+            }
+            runs.get().append(record.values());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.info("census_runs appended through Spark: {}", e.toString());
+            return false;
         }
     }
 }

@@ -231,12 +231,13 @@ public final class CensusPipeline {
         audit.written(written);
         phases.done("gold and writes");
 
-        Dataset<Row> record = audit.record(spark, ExitCode.OK.status(), ExitCode.OK.code(), null);
+        RunAudit.Record record = audit.record(ExitCode.OK.status(), ExitCode.OK.code(), null);
         if (config.exportCsvDir() != null) {
             Map<String, Dataset<Row>> exported = new LinkedHashMap<>(gold);
             exported.put("rejected_rows", catalogue.rejected());
             exported.putAll(auditTables);
-            exported.put(RunAudit.TABLE, RunAudit.runsOf(warehouse, config.snapshotDate()).map(runs -> runs.unionByName(record, true)).orElse(record));
+            Dataset<Row> recorded = record.table(spark);
+            exported.put(RunAudit.TABLE, RunAudit.runsOf(warehouse, config.snapshotDate()).map(runs -> runs.unionByName(recorded, true)).orElse(recorded));
             new CsvExporter(spark, config.exportCsvDir()).exportAll(exported);
             LOG.info("exported {} tables to {}", exported.size(), config.exportCsvDir());
             phases.done("export");
@@ -244,7 +245,7 @@ public final class CensusPipeline {
         java.nio.file.Path report = config.reportDir() == null ? null
                 : new ReportRenderer(config.reportDir()).render(config, kind, gold, spark, quality.table());
         phases.done("report");
-        audit.append(record);
+        audit.append(spark, record);
         phases.done("audit");
         LOG.info("read {} records = {} accepted + {} rejected; wrote {} tables to {}", accepted + rejected, accepted, rejected,
                 written.size(), config.warehouse());
@@ -265,7 +266,7 @@ public final class CensusPipeline {
         }
         String reason = last.get().skipReason();
         LOG.info("skipped: {}", reason);
-        audit.append(audit.record(spark, "skipped", ExitCode.OK.code(), reason));
+        audit.append(spark, audit.record("skipped", ExitCode.OK.code(), reason));
         return Optional.of(Result.skipped(config, audit.runId(), reason));
     }
 

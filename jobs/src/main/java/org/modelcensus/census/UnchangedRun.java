@@ -72,7 +72,7 @@ public final class UnchangedRun {
             RunAudit audit = new RunAudit(config);
             audit.input(fingerprint);
             String reason = last.get().skipReason();
-            runs.get().append(audit.values("skipped", ExitCode.OK.code(), reason));
+            runs.get().append(audit.record("skipped", ExitCode.OK.code(), reason).values());
             LOG.info("skipped run {}: {}", audit.runId(), reason);
             return new Decision(CensusPipeline.Result.skipped(config, audit.runId(), reason), config);
         } catch (Exception e) {

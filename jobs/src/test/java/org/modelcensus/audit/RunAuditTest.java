@@ -27,8 +27,10 @@ import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.rules.Rule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modelcensus.CensusTestKit;
 import org.modelcensus.CensusTestKit.Outcome;
 import org.modelcensus.SparkTestSupport;
+import org.modelcensus.config.CensusOptions;
 import org.modelcensus.report.ReportRenderer;
 import org.modelcensus.write.Warehouse;
 
@@ -139,6 +141,32 @@ class RunAuditTest {
                 failed.<Long>getAs("rows_rejected")));
         assertEquals(3L, failed.getJavaMap(failed.fieldIndex("rows_written")).get("silver.models"), "the tables it wrote");
         assertFalse(Files.exists(dir.resolve("report").resolve("2024-07-16")), "no report page");
+    }
+
+    /**
+     * A census_runs of an older version, without a column: Delta Kernel, which records runs (RunLog), refuses to
+     * append to it, and Spark's Delta appends the row instead, adding the column.
+     */
+    @Test
+    void addsTheColumnAnOlderCensusRunsLacks() throws Exception {
+        String root = dir.resolve("warehouse").toString();
+        Path good = catalogue(dir, "good.csv", MODEL_A, MODEL_B, MODEL_C);
+        SparkSession spark = SparkTestSupport.spark();
+        RunAudit older = new RunAudit(CensusOptions.parse(new String[] {"--config", CensusTestKit.writeFile(dir, "empty.properties", "").toString(),
+                "--warehouse", root, "--input", good.toString(), "--snapshot-date", "2024-07-15"}));
+        older.record("failed", 1, "an older version's run").table(spark).drop("rows_excluded")
+                .write().format("delta").save(Path.of(root, "audit", RunAudit.TABLE).toString());
+
+        assertEquals(0, census(dir, good, root, "--snapshot-date", "2024-07-16").exitCode());
+
+        List<Row> runs = warehouse(root).read(Warehouse.AUDIT, RunAudit.TABLE).orElseThrow().orderBy("started_at").collectAsList();
+        assertEquals(List.of("failed", "succeeded"), runs.stream().map(run -> run.<String>getAs("status")).toList());
+        assertNull(runs.get(0).getAs("rows_excluded"), "the older run has no such column");
+        assertTrue(runs.get(1).getJavaMap(runs.get(1).fieldIndex("rows_excluded")).isEmpty(), "recorded with it");
+        try (var commits = Files.list(Path.of(root, "audit", RunAudit.TABLE, "_delta_log"))) {
+            String last = Files.readString(commits.filter(p -> p.toString().endsWith(".json")).sorted().reduce((a, b) -> b).orElseThrow());
+            assertMentions(last, "\"engineInfo\":\"Apache-Spark");
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -89,6 +89,8 @@ class UnchangedRunTest {
         assertEquals(0, forced.exitCode(), forced.err());
         assertMentions(forced.out(), "3 records = 3 accepted + 0 rejected");
         assertEquals(List.of("succeeded"), statuses(runs(root).subList(11, 12)));
+        // Recorded by Kernel too: Spark's Delta would first rebuild the state Kernel's commits leave without a .crc.
+        assertTrue(lastCommit(root).contains("\"engineInfo\":\"Kernel-"), "the census's own row by Kernel: " + lastCommit(root));
 
         // A model more: the input changed, so the census counts it; then unchanged again, against that run.
         Path grown = catalogue(dir, "catalogue.csv", MODEL_A, MODEL_B, MODEL_C, MODEL_D);
