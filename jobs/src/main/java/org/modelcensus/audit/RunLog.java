@@ -44,9 +44,10 @@ import io.delta.kernel.utils.DataFileStatus;
 /**
  * A Delta warehouse's census_runs, read and appended on the driver with Delta Kernel: no Spark session, no Spark job.
  * This is what lets a scheduled run whose input and options did not change end in a few seconds (see
- * census.UnchangedRun); every other run is recorded through Spark by {@link RunAudit}. Kernel (unlike Spark) writes
- * only tables whose protocol it supports, which census_runs' plain appends keep it at; a caller falls back to Spark
- * when it refuses.
+ * census.UnchangedRun). Every other run appends its row here too ({@link RunAudit#append}): Kernel's commits come
+ * without Delta's checksum file, and Spark's Delta rebuilt the table's state with a job before appending after one.
+ * Spark creates the table. Kernel (unlike Spark) writes only tables whose protocol it supports, which census_runs'
+ * plain appends keep it at; a caller falls back to Spark when it refuses.
  */
 public final class RunLog {
 
