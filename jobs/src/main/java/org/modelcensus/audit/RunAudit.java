@@ -120,7 +120,13 @@ public final class RunAudit {
     }
 
     /** A census_runs row, its fields in the order of {@link #SCHEMA}. */
-    public record Record(Object[] fields) {
+    public static final class Record {
+
+        private final Object[] fields;
+
+        private Record(Object[] fields) {
+            this.fields = fields;
+        }
 
         /** The row as a table of one row, as Spark writes and exports it. */
         public Dataset<Row> table(SparkSession spark) {
