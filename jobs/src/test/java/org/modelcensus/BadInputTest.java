@@ -174,6 +174,21 @@ class BadInputTest {
         assertRefused(run(catalogue(), "--sql-dir", sql.toString()), "broken.sql", "no_such_column");
     }
 
+    /** A gold file is told broken before any table is written (the silver tables are written while gold is planned). */
+    @Test
+    void goldFileThatDoesNotRunLeavesTheWarehouseUnwritten() throws IOException {
+        Path sql = CensusTestKit.copyTree(Fixtures.PROJECT.resolve("sql"), dir.resolve("sql"));
+        writeFile(sql.resolve("gold"), "broken_breakdown.sql", "select no_such_column from window_models");
+
+        assertRefused(run(catalogue(), "--sql-dir", sql.toString()), "broken_breakdown.sql", "no_such_column");
+        for (String layer : List.of("silver", "gold")) {
+            Path folder = dir.resolve("warehouse").resolve(layer);
+            try (var tables = Files.exists(folder) ? Files.list(folder) : java.util.stream.Stream.<Path>empty()) {
+                assertFalse(tables.findAny().isPresent(), layer + " tables written: " + folder);
+            }
+        }
+    }
+
     @Test
     void qualityCheckWithoutAColumnOfTheChecks() {
         Path sql = CensusTestKit.copyTree(Fixtures.PROJECT.resolve("sql"), dir.resolve("sql"));

@@ -214,10 +214,10 @@ public final class CensusPipeline {
         Dataset<Row> changes = materialize(catalogueChanges(warehouse, config.snapshotDate(), silver.get("models"), sql));
         phases.done("quality and changes");
 
-        // Gold tables are small aggregates of the silver ones: kept once computed (by the parallel writes) for
-        // the counts, the export and the report.
+        // The gold files are analysed before anything is written, so a broken one stops the run with the warehouse as it
+        // was; the silver and audit tables are then written while Spark plans the gold ones (the main thread's work).
         sql.run("intermediate");
-        Map<String, Dataset<Row>> gold = sql.run(Warehouse.GOLD, table -> table.persist(StorageLevel.MEMORY_AND_DISK()));
+        Map<String, Dataset<Row>> gold = sql.run(Warehouse.GOLD);
         Map<String, Dataset<Row>> silverTables = new LinkedHashMap<>(silver);
         silverTables.put("rejected_rows", catalogue.rejected());
         Map<String, Dataset<Row>> auditTables = new LinkedHashMap<>();
@@ -226,8 +226,14 @@ public final class CensusPipeline {
         Map<String, Map<String, Dataset<Row>>> tables = new LinkedHashMap<>();
         tables.put(Warehouse.SILVER, silverTables);
         tables.put(Warehouse.AUDIT, auditTables);
-        tables.put(Warehouse.GOLD, gold);
-        Map<String, Long> written = new TableWriter(spark, warehouse, config.snapshotDate()).writeAll(tables);
+        Map<String, Long> written;
+        try (TableWriter.Writes writes = new TableWriter(spark, warehouse, config.snapshotDate()).start(tables)) {
+            // Gold tables are small aggregates of the silver ones: kept once computed (by the writes) for the counts, the
+            // export and the report. In run order, so a file that reads another gold table reads the kept one.
+            gold.values().forEach(table -> table.persist(StorageLevel.MEMORY_AND_DISK()));
+            writes.add(Warehouse.GOLD, gold);
+            written = writes.await();
+        }
         audit.written(written);
         phases.done("gold and writes");
 

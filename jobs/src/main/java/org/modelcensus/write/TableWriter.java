@@ -171,22 +171,53 @@ public final class TableWriter {
      * @return rows written, by {@code layer.table}, in the order given
      */
     public Map<String, Long> writeAll(Map<String, Map<String, Dataset<Row>>> tables) {
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_WRITES);
-        try {
-            Map<String, Future<Long>> pending = new LinkedHashMap<>();
-            tables.forEach((layer, layerTables) -> layerTables.forEach((name, rows) ->
-                    pending.put(layer + "." + name, pool.submit(() -> write(layer, name, rows)))));
-            Map<String, Long> written = new LinkedHashMap<>();
-            for (Map.Entry<String, Future<Long>> entry : pending.entrySet()) {
-                written.put(entry.getKey(), entry.getValue().get());
+        try (Writes writes = start(tables)) {
+            return writes.await();
+        }
+    }
+
+    /**
+     * Starts writing the tables of every layer given, as {@link #writeAll(Map)} does, and returns at once: the caller
+     * can prepare more tables while these are written, and {@link Writes#add add} them.
+     */
+    public Writes start(Map<String, Map<String, Dataset<Row>>> tables) {
+        Writes writes = new Writes();
+        tables.forEach(writes::add);
+        return writes;
+    }
+
+    /** Tables being written, {@link #PARALLEL_WRITES} at a time; closing stops the writes not yet done. */
+    public final class Writes implements AutoCloseable {
+
+        private final ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_WRITES);
+        private final Map<String, Future<Long>> pending = new LinkedHashMap<>();
+
+        private Writes() {
+        }
+
+        /** Starts writing more tables of a layer, after those added before. */
+        public void add(String layer, Map<String, Dataset<Row>> tables) {
+            tables.forEach((name, rows) -> pending.put(layer + "." + name, pool.submit(() -> write(layer, name, rows))));
+        }
+
+        /** @return rows written, by {@code layer.table}, in the order added, once every table is written */
+        public Map<String, Long> await() {
+            try {
+                Map<String, Long> written = new LinkedHashMap<>();
+                for (Map.Entry<String, Future<Long>> entry : pending.entrySet()) {
+                    written.put(entry.getKey(), entry.getValue().get());
+                }
+                return written;
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing " + pending.keySet(), e);
             }
-            return written;
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing " + tables.keySet() + " tables", e);
-        } finally {
+        }
+
+        @Override
+        public void close() {
             pool.shutdownNow();
         }
     }
