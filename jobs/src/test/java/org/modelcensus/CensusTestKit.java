@@ -162,6 +162,13 @@ public final class CensusTestKit {
         return new Warehouse(SparkTestSupport.spark(), root, OutputFormat.delta);
     }
 
+    /** The newest commit of a Delta warehouse's census_runs, as Delta (or Kernel) wrote it: engineInfo says which. */
+    public static String lastCensusRunsCommit(String root) throws IOException {
+        try (Stream<Path> commits = Files.list(Path.of(root, "audit", "census_runs", "_delta_log"))) {
+            return Files.readString(commits.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().reduce((a, b) -> b).orElseThrow());
+        }
+    }
+
     /**
      * Every snapshot-partitioned table of the warehouse (silver, gold, audit) with its rows of one snapshot as
      * sorted JSON lines: what "the snapshot is unchanged" compares.

@@ -254,7 +254,7 @@ public final class RunAudit {
             return false;
         }
         try {
-            Optional<RunLog> runs = RunLog.open(warehouse.pathOf(Warehouse.AUDIT, TABLE), warehouse.spark().sessionState().newHadoopConf());
+            Optional<RunLog> runs = RunLog.open(warehouse.pathOf(Warehouse.AUDIT, TABLE), warehouse.spark().sparkContext().hadoopConfiguration());
             if (runs.isEmpty()) {
                 return false;
             }

@@ -8,6 +8,7 @@ import static org.modelcensus.CensusTestKit.MODEL_A;
 import static org.modelcensus.CensusTestKit.MODEL_B;
 import static org.modelcensus.CensusTestKit.MODEL_C;
 import static org.modelcensus.CensusTestKit.catalogue;
+import static org.modelcensus.CensusTestKit.lastCensusRunsCommit;
 import static org.modelcensus.CensusTestKit.census;
 import static org.modelcensus.CensusTestKit.warehouse;
 import static org.modelcensus.CensusTestKit.assertMentions;
@@ -58,9 +59,9 @@ class RunAuditTest {
                 .write().format("delta").save(Path.of(root, "audit", RunAudit.TABLE).toString());
 
         assertEquals(0, census(dir, good, root, "--snapshot-date", "2024-07-16", "--max-reject-share", "0.3", "--top-n", "2").exitCode());
-        assertMentions(lastCommit(root), "\"engineInfo\":\"Apache-Spark");
+        assertMentions(lastCensusRunsCommit(root), "\"engineInfo\":\"Apache-Spark");
         assertEquals(3, census(dir, good, root, "--snapshot-date", "2024-07-16").exitCode());
-        assertMentions(lastCommit(root), "\"engineInfo\":\"Kernel-");
+        assertMentions(lastCensusRunsCommit(root), "\"engineInfo\":\"Kernel-");
         assertEquals(2, census(dir, latin1, root, "--snapshot-date", "2024-07-17").exitCode());
 
         Warehouse warehouse = warehouse(root);
@@ -158,13 +159,6 @@ class RunAuditTest {
     @SuppressWarnings("unchecked")
     private static <K, V> Map<K, V> cast(Map<?, ?> map) {
         return (Map<K, V>) map;
-    }
-
-    /** The newest commit of a warehouse's census_runs, as Delta wrote it. */
-    private static String lastCommit(String root) throws java.io.IOException {
-        try (var commits = Files.list(Path.of(root, "audit", RunAudit.TABLE, "_delta_log"))) {
-            return Files.readString(commits.filter(p -> p.toString().endsWith(".json")).sorted().reduce((a, b) -> b).orElseThrow());
-        }
     }
 
     private static String sha256(Path file) throws Exception {

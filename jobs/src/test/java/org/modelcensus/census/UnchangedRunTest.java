@@ -9,6 +9,7 @@ import static org.modelcensus.CensusTestKit.MODEL_B;
 import static org.modelcensus.CensusTestKit.MODEL_C;
 import static org.modelcensus.CensusTestKit.assertMentions;
 import static org.modelcensus.CensusTestKit.catalogue;
+import static org.modelcensus.CensusTestKit.lastCensusRunsCommit;
 import static org.modelcensus.CensusTestKit.census;
 import static org.modelcensus.CensusTestKit.warehouse;
 
@@ -57,7 +58,7 @@ class UnchangedRunTest {
             Outcome skipped = census(dir, input, root, options);
             assertEquals(0, skipped.exitCode(), skipped.err());
             assertMentions(skipped.out(), "input and options unchanged since run", "--force recomputes");
-            assertTrue(lastCommit(root).contains("\"engineInfo\":\"Kernel-"), "recorded by Delta Kernel, no Spark job: " + lastCommit(root));
+            assertTrue(lastCensusRunsCommit(root).contains("\"engineInfo\":\"Kernel-"), "recorded by Delta Kernel, no Spark job: " + lastCensusRunsCommit(root));
         }
         assertTrue(Files.exists(Path.of(root, "audit/census_runs/_delta_log/00000000000000000010.checkpoint.parquet")));
         assertEquals(tables, filesOutsideCensusRuns(root), "nothing but census_runs is written by a skipped run");
@@ -90,7 +91,7 @@ class UnchangedRunTest {
         assertMentions(forced.out(), "3 records = 3 accepted + 0 rejected");
         assertEquals(List.of("succeeded"), statuses(runs(root).subList(11, 12)));
         // Recorded by Kernel too: Spark's Delta would first rebuild the state Kernel's commits leave without a .crc.
-        assertTrue(lastCommit(root).contains("\"engineInfo\":\"Kernel-"), "the census's own row by Kernel: " + lastCommit(root));
+        assertTrue(lastCensusRunsCommit(root).contains("\"engineInfo\":\"Kernel-"), "the census's own row by Kernel: " + lastCensusRunsCommit(root));
 
         // A model more: the input changed, so the census counts it; then unchanged again, against that run.
         Path grown = catalogue(dir, "catalogue.csv", MODEL_A, MODEL_B, MODEL_C, MODEL_D);
@@ -148,13 +149,6 @@ class UnchangedRunTest {
 
     private static String[] append(String[] options, String... more) {
         return Stream.concat(Stream.of(options), Stream.of(more)).toArray(String[]::new);
-    }
-
-    /** The newest commit of census_runs, as Delta wrote it. */
-    private static String lastCommit(String root) throws IOException {
-        try (Stream<Path> commits = Files.list(Path.of(root, "audit/census_runs/_delta_log"))) {
-            return Files.readString(commits.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().reduce((a, b) -> b).orElseThrow());
-        }
     }
 
     /** Every file of the warehouse but census_runs', with its size and modification time. */
