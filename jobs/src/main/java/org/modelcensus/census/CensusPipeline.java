@@ -174,7 +174,7 @@ public final class CensusPipeline {
         CatalogueKind kind = CatalogueKind.of(catalogue);
         audit.catalogue(kind.name());
         if (!catalogue.header().unusedColumns().isEmpty()) {
-            LOG.info("columns not used by the census: {}", catalogue.header().unusedColumns());
+            LOG.info("columns not used by the census: {}", catalogue.header().unusedColumnsListed());
         }
         CatalogueRead.Counts counts = catalogue.counts();
         long accepted = counts.accepted();

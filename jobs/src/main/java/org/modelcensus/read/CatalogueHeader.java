@@ -78,6 +78,11 @@ public record CatalogueHeader(int columnCount, Map<String, Integer> columnOfFiel
         return new CatalogueHeader(header.size(), columnOfField, new ArrayList<>(namesOfField.keySet()), unused);
     }
 
+    /** The unused columns for a log line: the first 40 names, then how many more. */
+    public String unusedColumnsListed() {
+        return listed(unusedColumns);
+    }
+
     private static String normalize(String name) {
         return name == null ? "" : name.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
     }

@@ -97,10 +97,18 @@ public final class CatalogueReader {
         } else {
             // Columnar catalogues carry the header names as column names; every field is read as text, as from CSV.
             Dataset<Row> table = spark.read().format(input.format().name()).load(file);
+            StructField[] stored = table.schema().fields();
             header = CatalogueHeader.resolve(file, List.of(table.columns()), knownFields);
+            if (input.format() == CatalogueInput.Format.parquet) {
+                // Parquet is read with the catalogue's fields only, so that no plan of the run holds a relation of every
+                // column: Spark 3.5 compares each query with the kept tables in time quadratic in a relation's width
+                // (apache/spark#58256), a minute of the run at 5,000 columns. Delta's reader takes no schema.
+                table = spark.read().schema(new StructType(header.columnOfField().values().stream().sorted()
+                        .map(i -> stored[i]).toArray(StructField[]::new))).parquet(file);
+            }
             List<Column> columns = new ArrayList<>();
-            for (int i = 0; i < table.columns().length; i++) {
-                columns.add(col("`" + table.columns()[i] + "`").cast(DataTypes.StringType).as("c" + i));
+            for (int i : header.columnOfField().values()) {
+                columns.add(col("`" + stored[i].name() + "`").cast(DataTypes.StringType).as("c" + i));
             }
             columns.add(lit(null).cast(DataTypes.StringType).as(CORRUPT));
             records = table.select(columns.toArray(Column[]::new));
@@ -116,6 +124,12 @@ public final class CatalogueReader {
         }
         fields.add(col(CORRUPT));
         Dataset<Row> raw = records.select(fields.toArray(Column[]::new));
+        if (input.format() == CatalogueInput.Format.csv) {
+            // The plans from here on start from the parsed fields, not from the file's relation of every column (the
+            // quadratic comparison above; CSV needs every column parsed to tell a record with the wrong number of
+            // fields). The records keep their lineage: a lost block is parsed again, as before.
+            raw = spark.internalCreateDataFrame(raw.queryExecution().toRdd(), raw.schema(), false);
+        }
 
         Column model = trim(col("model"));
         Column dateText = trim(col("publication_date"));
