@@ -99,15 +99,15 @@ public final class CatalogueReader {
             Dataset<Row> table = spark.read().format(input.format().name()).load(file);
             StructField[] stored = table.schema().fields();
             header = CatalogueHeader.resolve(file, List.of(table.columns()), knownFields);
+            List<Integer> used = header.columnOfField().values().stream().distinct().sorted().toList();
             if (input.format() == CatalogueInput.Format.parquet) {
                 // Parquet is read with the catalogue's fields only, so that no plan of the run holds a relation of every
                 // column: Spark 3.5 compares each query with the kept tables in time quadratic in a relation's width
                 // (apache/spark#58256), a minute of the run at 5,000 columns. Delta's reader takes no schema.
-                table = spark.read().schema(new StructType(header.columnOfField().values().stream().sorted()
-                        .map(i -> stored[i]).toArray(StructField[]::new))).parquet(file);
+                table = spark.read().schema(new StructType(used.stream().map(i -> stored[i]).toArray(StructField[]::new))).parquet(file);
             }
             List<Column> columns = new ArrayList<>();
-            for (int i : header.columnOfField().values()) {
+            for (int i : used) {
                 columns.add(col("`" + stored[i].name() + "`").cast(DataTypes.StringType).as("c" + i));
             }
             columns.add(lit(null).cast(DataTypes.StringType).as(CORRUPT));

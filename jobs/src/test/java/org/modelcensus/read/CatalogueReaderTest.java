@@ -11,6 +11,7 @@ import static org.modelcensus.CensusTestKit.writeFile;
 import static org.modelcensus.SparkTestSupport.spark;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.modelcensus.errors.CensusInputException;
+import org.modelcensus.reference.ReferenceData.CatalogueField;
 import org.modelcensus.CensusTestKit;
 
 import scala.collection.JavaConverters;
@@ -254,5 +256,25 @@ class CatalogueReaderTest {
         assertEquals(format == CatalogueInput.Format.csv ? List.of("Wide") : List.of("Short", "Wide"),
                 catalogue.accepted().orderBy("model").select("model").as(Encoders.STRING()).collectAsList());
         catalogue.release();
+    }
+
+    /** conf/reference/catalogue_fields.csv may give two fields one header name: both read that column, from any format. */
+    @ParameterizedTest
+    @EnumSource(value = CatalogueInput.Format.class, names = {"csv", "parquet"})
+    void oneColumnNamedForTwoFieldsFillsBoth(CatalogueInput.Format format) {
+        String file = writeFile(dir, "catalogue.csv", lines(HEADER, "Twin,2023-01-05,Language,Lab,Canada,1e9")).toString();
+        if (format == CatalogueInput.Format.parquet) {
+            String csv = file;
+            file = dir.resolve("catalogue.parquet").toString();
+            spark().read().option("header", "true").csv(csv).write().parquet(file);
+        }
+        List<CatalogueField> fields = new ArrayList<>(CensusTestKit.catalogueFields());
+        fields.add(new CatalogueField("parameters_as_given", "Parameters", false));
+        CatalogueReader twoNames = new CatalogueReader(spark(), fields);
+        CatalogueInput input = twoNames.locate(file, format);
+
+        assertTable(twoNames.read(input, twoNames.fingerprint(input)).accepted().select("model", "parameters", "parameters_as_given"),
+                "model | parameters | parameters_as_given",
+                "Twin  | 1e9        | 1e9");
     }
 }
