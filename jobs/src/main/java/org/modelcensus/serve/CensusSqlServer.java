@@ -68,7 +68,7 @@ public final class CensusSqlServer {
         sparkSettings(folder).forEach(System::setProperty);
         // As spark.hadoop.* for the server's Hive configuration, and as they are for the Hive code that builds its own
         // (the CUSTOM authentication reads its class from a new HiveConf, which takes hive.* system properties).
-        hiveServerSettings().forEach((key, value) -> {
+        hiveServerSettings(folder).forEach((key, value) -> {
             System.setProperty("spark.hadoop." + key, value);
             System.setProperty(key, value);
         });
@@ -193,9 +193,15 @@ public final class CensusSqlServer {
         return file;
     }
 
-    /** Thrift server settings (Hive configuration keys). */
-    private Map<String, String> hiveServerSettings() {
+    /** Thrift server settings (Hive configuration keys); {@code folder} is the endpoint's own (owner-only). */
+    private Map<String, String> hiveServerSettings(Path folder) {
         Map<String, String> settings = new LinkedHashMap<>();
+        // Hive's folders of each session (local scratch files, downloaded resources, the statements' logs) in the
+        // endpoint's owner-only folder, not in the machine's temporary folder, where every start left its own behind
+        Path sessions = folder.resolve("hive-sessions");
+        settings.put("hive.exec.local.scratchdir", sessions.toString());
+        settings.put("hive.downloaded.resources.dir", sessions.resolve("${hive.session.id}_resources").toString());
+        settings.put("hive.server2.logging.operation.log.location", sessions.resolve("operation_logs").toString());
         settings.put("hive.server2.thrift.bind.host", options.host().strip());
         settings.put("hive.server2.thrift.port", Integer.toString(options.port()));
         settings.put("hive.server2.transport.mode", "binary");

@@ -292,6 +292,23 @@ class EndpointAttackTest {
         assertTrue(server.log().contains("listening on 127.0.0.1:" + port + ", TLS on"), "the log states the bound address and TLS");
     }
 
+    /** Hive's folders of the sessions (resources, the statements' logs) are in the endpoint's folder, not in the temporary one. */
+    @Test
+    void hiveSessionFoldersAreInTheEndpointFolder() throws Exception {
+        assertEquals(List.of("64"), query(bi, HONEST));
+        Path sessions = warehouse.resolve("_catalog/serve/hive-sessions");
+        assertTrue(Files.isDirectory(sessions.resolve("operation_logs")), "the statements' logs in " + sessions);
+        try (var inSessions = Files.list(sessions)) {
+            assertTrue(inSessions.anyMatch(folder -> folder.getFileName().toString().endsWith("_resources")), "a session's resources in " + sessions);
+        }
+        Path temporary = work.resolve("server.log.tmp"); // the server's java.io.tmpdir (ChildJvm)
+        try (var inTemporary = Files.list(temporary)) {
+            assertEquals(List.of(), inTemporary.map(path -> path.getFileName().toString())
+                    .filter(name -> name.endsWith("_resources") || name.equals(System.getProperty("user.name"))).toList(),
+                    "Hive's session folders in " + temporary);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = ';', value = {
         "--host=; --host is empty",
