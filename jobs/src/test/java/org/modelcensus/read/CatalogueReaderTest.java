@@ -58,6 +58,18 @@ class CatalogueReaderTest {
         return assertThrows(CensusInputException.class, () -> read(text));
     }
 
+    /** The catalogue text stored as a CSV file or as Parquet (one file, the records in order), read by {@code with}. */
+    private CatalogueRead readAs(CatalogueInput.Format format, CatalogueReader with, String text) {
+        String file = writeFile(dir, "catalogue.csv", text).toString();
+        if (format == CatalogueInput.Format.parquet) {
+            String csv = file;
+            file = dir.resolve("catalogue.parquet").toString();
+            spark().read().option("header", "true").csv(csv).coalesce(1).write().parquet(file);
+        }
+        CatalogueInput input = with.locate(file, format);
+        return with.read(input, with.fingerprint(input));
+    }
+
     @Test
     void byteOrderMarkCrlfAndMultiLineQuotedFieldAreReadIntact() {
         String text = "\uFEFFModel,Publication date,Domain,Organization,Country (of organization),Reference,Link\r\n"
@@ -159,22 +171,14 @@ class CatalogueReaderTest {
     @ParameterizedTest
     @CsvSource({"csv, 100000", "csv, 0", "parquet, 100000", "parquet, 0"})
     void laterRecordsOfANameAreRejectedAndTheFirstKeepsItsOwnVerdict(CatalogueInput.Format format, long broadcastRepeatedNames) {
-        String csv = writeFile(dir, "catalogue.csv", lines(HEADER,
+        CatalogueReader twoWays = new CatalogueReader(spark(), CensusTestKit.catalogueFields(), broadcastRepeatedNames);
+        CatalogueRead catalogue = readAs(format, twoWays, lines(HEADER,
                 "Twice,2023-02-30,Language,Lab,Canada,1e9",
                 "Once,2023-01-05,Language,Lab,Canada,1e9",
                 "Twice,2023-03-01,Language,Lab,Canada,1e9",
                 " Twice ,2023-04-01,Language,Lab,Canada,1e9",
                 "Again,2023-01-05,Language,Lab,Canada,1e9",
-                "Again,2023-01-06,Language,Lab,Canada,1e9")).toString();
-        String file = csv;
-        if (format == CatalogueInput.Format.parquet) {
-            file = dir.resolve("catalogue.parquet").toString();
-            spark().read().option("header", "true").csv(csv).coalesce(1).write().parquet(file);
-        }
-
-        CatalogueReader twoWays = new CatalogueReader(spark(), CensusTestKit.catalogueFields(), broadcastRepeatedNames);
-        CatalogueInput input = twoWays.locate(file, format);
-        CatalogueRead catalogue = twoWays.read(input, twoWays.fingerprint(input));
+                "Again,2023-01-06,Language,Lab,Canada,1e9"));
         Dataset<Row> rejected = catalogue.rejected().orderBy("source_record");
 
         assertTable(catalogue.accepted().orderBy("source_record").select("source_record", "model"),
@@ -234,16 +238,9 @@ class CatalogueReaderTest {
     void theReadsPlansHoldOnlyTheCatalogueFields(CatalogueInput.Format format) {
         String extra = IntStream.range(0, 1000).mapToObj(i -> ",Extra " + i).collect(Collectors.joining());
         String blanks = ",".repeat(1000);
-        String file = writeFile(dir, "wide.csv", lines(HEADER + extra,
+        CatalogueRead catalogue = readAs(format, reader, lines(HEADER + extra,
                 "Wide,2023-01-05,Language,Lab,Canada,1e9" + blanks,
-                "Short,2023-01-05,Language,Lab,Canada,1e9")).toString();
-        if (format == CatalogueInput.Format.parquet) {
-            String csv = file;
-            file = dir.resolve("wide.parquet").toString();
-            spark().read().option("header", "true").csv(csv).write().parquet(file);
-        }
-        CatalogueInput input = reader.locate(file, format);
-        CatalogueRead catalogue = reader.read(input, reader.fingerprint(input));
+                "Short,2023-01-05,Language,Lab,Canada,1e9"));
 
         assertEquals(1006, catalogue.header().columnCount());
         int fields = catalogue.header().fieldNames().size();
@@ -262,18 +259,12 @@ class CatalogueReaderTest {
     @ParameterizedTest
     @EnumSource(value = CatalogueInput.Format.class, names = {"csv", "parquet"})
     void oneColumnNamedForTwoFieldsFillsBoth(CatalogueInput.Format format) {
-        String file = writeFile(dir, "catalogue.csv", lines(HEADER, "Twin,2023-01-05,Language,Lab,Canada,1e9")).toString();
-        if (format == CatalogueInput.Format.parquet) {
-            String csv = file;
-            file = dir.resolve("catalogue.parquet").toString();
-            spark().read().option("header", "true").csv(csv).write().parquet(file);
-        }
         List<CatalogueField> fields = new ArrayList<>(CensusTestKit.catalogueFields());
         fields.add(new CatalogueField("parameters_as_given", "Parameters", false));
         CatalogueReader twoNames = new CatalogueReader(spark(), fields);
-        CatalogueInput input = twoNames.locate(file, format);
 
-        assertTable(twoNames.read(input, twoNames.fingerprint(input)).accepted().select("model", "parameters", "parameters_as_given"),
+        assertTable(readAs(format, twoNames, lines(HEADER, "Twin,2023-01-05,Language,Lab,Canada,1e9")).accepted()
+                        .select("model", "parameters", "parameters_as_given"),
                 "model | parameters | parameters_as_given",
                 "Twin  | 1e9        | 1e9");
     }
