@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTimeoutException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,24 +93,8 @@ class EndpointAttackTest {
                 "--tls-keystore", keystore.toString(), "--tls-password-file", passwordFile.toString());
         server.awaitLog("SQL endpoint ready", Duration.ofMinutes(4));
         bi = connect("");
-        warmUp();
-    }
-
-    /**
-     * The server's first query loads Spark's and Delta's code and the table's log: 5 to 9 s on an idle machine, over
-     * the timeout once while the other test JVM ran a census (CI, 2026-12-03). Done here, so a test times its own query.
-     */
-    private void warmUp() throws SQLException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                assertEquals(List.of("64"), query(bi, HONEST));
-                return;
-            } catch (SQLTimeoutException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
-            }
-        }
+        // The first statement of a connection's kind and table: done here, so a test times its own statements.
+        assertEquals(List.of("64"), query(bi, HONEST));
     }
 
     @AfterAll

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -135,6 +136,15 @@ class SqlEndpointTest {
                 assertFalse(column.endsWith("|"), "census." + table + " column without a comment: " + column);
             }
         }
+    }
+
+    /** A JVM's first statement loads Spark's and Delta's code: the server pays it before it is ready, not a client. */
+    @Test
+    void theServerReadsATableBeforeItSaysItIsReady() {
+        String log = server.log();
+        int warmedUp = log.indexOf("warmed up: read census.`models_by_year`");
+        assertTrue(warmedUp >= 0 && warmedUp < log.indexOf("SQL endpoint ready"),
+                "no warm-up read before 'ready':\n" + log.lines().limit(8).collect(Collectors.joining("\n")));
     }
 
     @Test
