@@ -84,6 +84,7 @@ public final class CensusSqlServer {
             spark.sparkContext().hadoopConfiguration().set(HiveConf.ConfVars.HIVE_SERVER2_SSL_KEYSTORE_PASSWORD.varname, options.tlsPassword());
         }
         spark.sparkContext().addSparkListener(new CancellationLog());
+        ClientHangUps.install();
         CensusCatalog catalog = new CensusCatalog(spark, warehouse, DataDictionary.load());
         // The catalog's writes run on this thread only (the read-only check lets them through by a thread-local mark).
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
