@@ -18,7 +18,7 @@ import org.apache.thrift.transport.TTransportException;
 final class ClientHangUps extends AbstractFilter {
 
     /** The logger of libthrift's connection threads. */
-    static final String THRIFT_SERVER = "org.apache.thrift.server.TThreadPoolServer";
+    private static final String THRIFT_SERVER = "org.apache.thrift.server.TThreadPoolServer";
 
     private ClientHangUps() {
     }
@@ -47,7 +47,7 @@ final class ClientHangUps extends AbstractFilter {
     }
 
     /** The end of the stream, where the next message of a connection would start. */
-    static boolean isHangUp(Throwable thrown) {
+    private static boolean isHangUp(Throwable thrown) {
         return thrown instanceof TTransportException transport && transport.getType() == TTransportException.END_OF_FILE;
     }
 }

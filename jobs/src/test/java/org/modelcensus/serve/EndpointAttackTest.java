@@ -93,7 +93,7 @@ class EndpointAttackTest {
                 "--tls-keystore", keystore.toString(), "--tls-password-file", passwordFile.toString());
         server.awaitLog("SQL endpoint ready", Duration.ofMinutes(4));
         bi = connect("");
-        // The first statement of a connection's kind and table: done here, so a test times its own statements.
+        // The connection's first statement, and the table's first since the start: here, so a test times only its own.
         assertEquals(List.of("64"), query(bi, HONEST));
     }
 
