@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # The scripts' one helper, sourced by each: builds the project when its sources changed, then offers
 #   census_java ARGS...     runs model-census (org.modelcensus.ModelCensus ARGS) in a JVM of its own, as a short job
+#   census_cds_flags        the JVM options that map the build's class-data archive (below), for serve.sh's server
 #   census_spark_home       exports SPARK_HOME, a Spark home made of the Maven-resolved jars
 #   daemon_pid|daemon_start|daemon_stop   the background servers of serve.sh and cluster.sh
 # and sets CENSUS_HOME (the checkout, also the working directory), CENSUS_JAR (the application jar for spark-submit)
@@ -56,14 +57,20 @@ census_cds_record() {
   fi
   rm -rf "$training"
 }
+# census_cds_flags: the options that map the build's archive into a JVM on CENSUS_CLASSPATH (a job or the SQL endpoint),
+# once it is recorded; nothing before.
+census_cds_flags() {
+  if census_cds_ready; then
+    echo "-Xlog:cds=off -Xlog:cds+dynamic=off -XX:SharedArchiveFile=$CENSUS_CDS"
+  fi
+}
+
 # census_java ARGS...: model-census in this process's place. JVM options are read one way: conf/jvm.options (what
 # Spark needs on Java 17), then census_jvm_flags.
 census_java() {
-  local sharing=()
-  census_cds_ready && sharing=(-XX:SharedArchiveFile="$CENSUS_CDS")
-  # shellcheck disable=SC2046 # census_jvm_flags prints several options
-  exec java "@$CENSUS_HOME/conf/jvm.options" $(census_jvm_flags "$(census_input "$@")") -Xlog:cds=off -Xlog:cds+dynamic=off \
-    "${sharing[@]}" -cp "$CENSUS_CLASSPATH" org.modelcensus.ModelCensus "$@"
+  # shellcheck disable=SC2046 # census_jvm_flags and census_cds_flags print several options
+  exec java "@$CENSUS_HOME/conf/jvm.options" $(census_jvm_flags "$(census_input "$@")") $(census_cds_flags) \
+    -cp "$CENSUS_CLASSPATH" org.modelcensus.ModelCensus "$@"
 }
 
 # census_jvm_flags [INPUT]: the JVM options of a job after conf/jvm.options: the parallel (throughput) collector,
