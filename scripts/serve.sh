@@ -54,10 +54,13 @@ case "$action" in
         "user=... and password=..., or CENSUS_BI_USER and CENSUS_BI_PASSWORD. There is no default password." >&2
       exit 2
     fi
-    # A long-running server: C2 on (no TieredStopAtLevel=1, unlike the short jobs). The jobs' class-data archive
-    # holds most of the classes the server loads: its start 4 s shorter, with 7 s less CPU (docs/benchmarks.md).
+    # A long-running server: C2 on, for its hottest methods (conf/jvm-long-lived.options), unlike the short jobs. The
+    # jobs' class-data archive holds most of the classes the server loads: its start 4 s shorter, with 7 s less CPU
+    # (docs/benchmarks.md).
     # shellcheck disable=SC2046 # census_cds_flags prints several options
-    daemon_start "$pidfile" "$log" "$name" -Xmx"${CENSUS_SERVER_MEMORY:-2g}" $(census_cds_flags) -cp "$CENSUS_CLASSPATH" \
+    daemon_start "$pidfile" "$log" "$name" -Xmx"${CENSUS_SERVER_MEMORY:-2g}" \
+      "@$CENSUS_HOME/conf/jvm-long-lived.options" "@$CENSUS_HOME/conf/jvm-long-job.options" $(census_cds_flags) \
+      -cp "$CENSUS_CLASSPATH" \
       org.modelcensus.ModelCensus serve --warehouse "$warehouse" "${server_args[@]}"
     for _ in $(seq 1 180); do
       sleep 1 # first: right after the start, the process may still be exec'ing setsid, nohup, then java
