@@ -36,7 +36,8 @@ public final class ChildJvm implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + Fixtures.PROJECT.resolve("conf/jvm.options"),
-                // As scripts/lib.sh starts a census of a small input: the throughput collector and the short job's JIT.
+                // As scripts/lib.sh starts a census of a small input: the throughput collector and the short job's JIT,
+                // for the servers too (serve.sh compiles for a long life; a test's server lives a minute or two).
                 "@" + Fixtures.PROJECT.resolve("conf/jvm-short-job.options"), "@" + Fixtures.PROJECT.resolve("conf/jvm-small-input.options"),
                 "-Xmx1g", "-XX:+UseParallelGC",
                 // Spark's scratch folders (spark-*, blockmgr-*) and Hive's session folders beside the log, in the test's
