@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # The scripts' one helper, sourced by each: builds the project when its sources changed, then offers
 #   census_java ARGS...     runs model-census (org.modelcensus.ModelCensus ARGS) in a JVM of its own, as a short job
-#   census_cds_flags        the JVM options that map the build's class-data archive (below), for serve.sh's server
+#   census_cds_flags        the JVM options that map the build's class-data archive (below): the jobs', serve.sh's
 #   census_spark_home       exports SPARK_HOME, a Spark home made of the Maven-resolved jars
 #   daemon_pid|daemon_start|daemon_stop   the background servers of serve.sh and cluster.sh
 # and sets CENSUS_HOME (the checkout, also the working directory), CENSUS_JAR (the application jar for spark-submit)
