@@ -176,6 +176,10 @@ public final class CensusPipeline {
         if (!catalogue.header().unusedColumns().isEmpty()) {
             LOG.info("columns not used by the census: {}", catalogue.header().unusedColumnsListed());
         }
+        if (!catalogue.header().absentFields().isEmpty()) {
+            LOG.info("fields not in the header, null for every model (their header names: conf/reference/catalogue_fields.csv): {}",
+                    String.join(", ", catalogue.header().absentFields()));
+        }
         CatalogueRead.Counts counts = catalogue.counts();
         long accepted = counts.accepted();
         long rejected = counts.rejected();

@@ -78,6 +78,15 @@ public record CatalogueHeader(int columnCount, Map<String, Integer> columnOfFiel
         return new CatalogueHeader(header.size(), columnOfField, new ArrayList<>(namesOfField.keySet()), unused);
     }
 
+    /**
+     * The optional fields of conf/reference/catalogue_fields.csv that no column of the header holds, in that file's
+     * order: null for every model. Logged, so that a catalogue without training compute, which ranks no model by
+     * compute, says why.
+     */
+    public List<String> absentFields() {
+        return fieldNames.stream().filter(field -> !columnOfField.containsKey(field)).toList();
+    }
+
     /** The unused columns for a log line: the first 40 names, then how many more. */
     public String unusedColumnsListed() {
         return listed(unusedColumns);

@@ -109,6 +109,9 @@ class CatalogueReaderTest {
                 "model    | publication_date | domain   | organization | country | organization_category",
                 "MilaLM | 2021-05-06       | Language | Mila         | Canada  | Academia");
         assertEquals(unused, catalogue.header().unusedColumns());
+        assertEquals(List.of("task", "parameters", "training_compute_flop", "training_dataset_size", "training_hardware",
+                "hardware_quantity", "confidence", "model_accessibility", "code_accessibility", "dataset_accessibility",
+                "training_dataset", "citations", "reference", "link", "notability_criteria"), catalogue.header().absentFields());
     }
 
     @Test
