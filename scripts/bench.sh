@@ -100,8 +100,7 @@ bench_test_classpath() {
   if [[ ! -f target/test-classpath.txt || pom.xml -nt target/test-classpath.txt ]] \
       || [[ -n "$(find jobs/src/test jobs/src/main -newer target/test-classpath.txt -print -quit)" ]]; then
     echo "bench: compiling the benchmark harnesses (mvn test-compile) ..." >&2
-    mvn -B -q test-compile >&2
-    mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >&2
+    mvn -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/test-classpath.txt >&2
   fi
   bench_cp="$CENSUS_HOME/target/test-classes:$CENSUS_HOME/target/classes:$(cat target/test-classpath.txt)"
 }

@@ -17,8 +17,8 @@ census_build() {
   if [[ ! -f $stamp || ! -f target/classpath.txt ]] \
       || [[ -n "$(find pom.xml jobs/src/main sql conf -newer "$stamp" -print -quit 2>/dev/null)" ]]; then
     echo "model-census: building (mvn package) ..." >&2
-    mvn -B -q package -DskipTests >&2
-    mvn -B -q dependency:build-classpath -Dmdep.includeScope=compile -Dmdep.outputFile=target/classpath.txt >&2
+    # one Maven start for both (each start costs a few seconds)
+    mvn -B -q package dependency:build-classpath -DskipTests -Dmdep.includeScope=compile -Dmdep.outputFile=target/classpath.txt >&2
     touch "$stamp"
   fi
 }
