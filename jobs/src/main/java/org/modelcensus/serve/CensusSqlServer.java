@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -21,6 +22,7 @@ import org.modelcensus.catalog.CensusCatalog;
 import org.modelcensus.catalog.DataDictionary;
 import org.modelcensus.catalog.ReadOnlyExtension;
 import org.modelcensus.spark.SparkSessions;
+import org.modelcensus.write.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,7 +79,14 @@ public final class CensusSqlServer {
         });
         // Derby (the Thrift server's own metastore, in memory) writes its log here, not into the working directory.
         System.setProperty("derby.stream.error.file", folder.resolve("derby.log").toString());
-        SparkSession spark = SparkSessions.createReadOnly(effectiveMaster());
+        Optional<Warehouse.TableSize> largest = Warehouse.largestTable(SparkSessions.hadoopConfiguration(), warehouse);
+        long largestRows = largest.map(Warehouse.TableSize::rows).orElse(0L);
+        SparkSession spark = SparkSessions.createReadOnly(effectiveMaster(), largestRows);
+        boolean plannedForFewRows = SparkSessions.fewRows(largestRows);
+        LOG.info("statements planned for {} (largest table: {}){}", plannedForFewRows ? "small tables" : "big tables",
+                largest.map(table -> table.table() + ", " + table.rows() + " rows").orElse("none yet"),
+                plannedForFewRows ? ": no generated code, no adaptive execution, one shuffle partition, as a census of fewer than "
+                        + SparkSessions.FEW_ROWS + " rows runs" : "");
         if (options.tls()) {
             // Only in the Hadoop configuration the Thrift server's Hive configuration is made of: not a system property,
             // not a Spark setting, so no session can show it.
@@ -102,7 +111,8 @@ public final class CensusSqlServer {
             throw new IllegalStateException("The SQL endpoint did not start listening on " + options.host() + ":" + options.port()
                     + " within 60 s (is the port in use?); see the log above.");
         }
-        refresher.scheduleWithFixedDelay(() -> refresh(catalog), options.refreshSeconds(), options.refreshSeconds(), TimeUnit.SECONDS);
+        refresher.scheduleWithFixedDelay(() -> refresh(catalog, plannedForFewRows ? warehouse : null), options.refreshSeconds(),
+                options.refreshSeconds(), TimeUnit.SECONDS);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Endpoint.remove(warehouse);
@@ -254,16 +264,32 @@ public final class CensusSqlServer {
         return settings;
     }
 
-    private static void refresh(CensusCatalog catalog) {
+    /**
+     * Synchronizes the catalog; and while statements are planned for small tables ({@code smallWarehouse} not null),
+     * says once when a table has grown past that, as the settings stay those of the start.
+     */
+    private void refresh(CensusCatalog catalog, String smallWarehouse) {
         try {
             CensusCatalog.Changes changes = catalog.sync();
             if (changes.any()) {
                 LOG.info("catalog: {}", changes);
             }
+            if (smallWarehouse != null && !grownPastSmall) {
+                Optional<Warehouse.TableSize> largest = Warehouse.largestTable(SparkSessions.hadoopConfiguration(), smallWarehouse);
+                if (largest.isPresent() && !SparkSessions.fewRows(largest.get().rows())) {
+                    grownPastSmall = true;
+                    LOG.warn("{} has grown to {} rows, past the {} rows the endpoint's statements are planned for since it started: "
+                            + "restart it (scripts/serve.sh stop, then start) to plan them for big tables", largest.get().table(),
+                            largest.get().rows(), SparkSessions.FEW_ROWS);
+                }
+            }
         } catch (RuntimeException e) {
             LOG.warn("catalog refresh failed (tried again later): {}", e.toString());
         }
     }
+
+    /** Set on the refresh thread only. */
+    private boolean grownPastSmall;
 
     private static boolean awaitListening(Endpoint endpoint, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);

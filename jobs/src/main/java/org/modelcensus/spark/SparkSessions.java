@@ -47,8 +47,12 @@ public final class SparkSessions {
      * JVM share Hive's one persistence-manager factory, which every switch between them closes under the other's feet.
      * With an embedded Derby metastore of the warehouse, a JDBC session opened while another opened or closed found no
      * database census now and then. A remote metastore (hive.metastore.uris) is read over Thrift and shares nothing.
+     *
+     * @param largestTableRows the rows of the largest table it serves, by which its statements are planned (see
+     *     {@link #sizedForTables}): settings are fixed when it starts, as the read-only check compares every session's
+     *     with them
      */
-    public static SparkSession createReadOnly(String master) {
+    public static SparkSession createReadOnly(String master, long largestTableRows) {
         if (!hiveOnClasspath()) {
             throw new IllegalStateException("Spark's Hive support (spark-hive_2.12) is not on the classpath: the SQL endpoint needs it.");
         }
@@ -57,7 +61,7 @@ public final class SparkSessions {
         boolean inProcess = submitted.contains("spark.hadoop.javax.jdo.option.ConnectionURL")
                 || Thread.currentThread().getContextClassLoader().getResource("hive-site.xml") != null;
         if ((!remote && !inProcess) || "in-memory".equals(submitted.get("spark.sql.catalogImplementation", null))) {
-            return start(readOnlyBuilder(master).config("spark.sql.catalogImplementation", "in-memory"), master);
+            return start(sizedForTables(readOnlyBuilder(master), largestTableRows).config("spark.sql.catalogImplementation", "in-memory"), master);
         }
         if (!remote) {
             LOG.warn("the metastore configured for the SQL endpoint runs in its process (javax.jdo.option.ConnectionURL or "
@@ -65,7 +69,26 @@ public final class SparkSessions {
                     + "persistence code with it, and a session may now and then not find a table. Serve a remote metastore "
                     + "(spark.hadoop.hive.metastore.uris), or none: the endpoint then keeps its catalog in memory.");
         }
-        return start(readOnlyBuilder(master).enableHiveSupport(), master);
+        return start(sizedForTables(readOnlyBuilder(master), largestTableRows).enableHiveSupport(), master);
+    }
+
+    /**
+     * Whether statements over a table of so many rows are planned as a job over few rows (see {@link #sizeFor}): no
+     * generated code, no adaptive execution, one shuffle partition.
+     */
+    public static boolean fewRows(long rows) {
+        return rows < FEW_ROWS;
+    }
+
+    /**
+     * A long-lived session's settings for the tables it reads, chosen when it starts (settings given with spark-submit
+     * --conf win): below {@link #FEW_ROWS} rows in its largest table, as a job over few rows; else Spark's own.
+     */
+    private static SparkSession.Builder sizedForTables(SparkSession.Builder builder, long largestTableRows) {
+        if (fewRows(largestTableRows)) {
+            sizing(0, largestTableRows, 1).forEach(builder::config);
+        }
+        return builder;
     }
 
     /**
@@ -121,7 +144,7 @@ public final class SparkSessions {
     }
 
     /** Jobs over fewer rows than this run without generated code, in one partition: see sizeFor. */
-    private static final long FEW_ROWS = 20_000;
+    public static final long FEW_ROWS = 20_000;
     /** Tasks with which Delta rebuilds a table's state from its log (one below FEW_ROWS); Delta's 50 are for big logs. */
     private static final String SNAPSHOT_PARTITIONS = "2";
 

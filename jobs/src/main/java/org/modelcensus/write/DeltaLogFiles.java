@@ -14,6 +14,9 @@ import org.apache.hadoop.fs.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.delta.kernel.Snapshot;
 import io.delta.kernel.Table;
 import io.delta.kernel.data.FilteredColumnarBatch;
@@ -22,6 +25,7 @@ import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.exceptions.CheckpointAlreadyExistsException;
 import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.ScanImpl;
 import io.delta.kernel.internal.util.VectorUtils;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterator;
@@ -35,8 +39,11 @@ final class DeltaLogFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeltaLogFiles.class);
 
-    /** One live file as the log records it: the path as written there (relative to the table, URL-encoded). */
-    record LiveFile(String path, Map<String, String> partitionValues, long size, long modificationTime) {
+    /**
+     * One live file as the log records it: the path as written there (relative to the table, URL-encoded), and its rows
+     * (the numRecords statistic; -1 when not asked for or the log has none).
+     */
+    record LiveFile(String path, Map<String, String> partitionValues, long size, long modificationTime, long rows) {
     }
 
     private DeltaLogFiles() {
@@ -49,12 +56,21 @@ final class DeltaLogFiles {
      * @param table the table's folder
      */
     static Optional<List<LiveFile>> list(Configuration hadoop, Path table, OptionalLong version) {
+        return list(hadoop, table, version, false);
+    }
+
+    /** As {@link #list}, at the latest version, with each file's rows. */
+    static Optional<List<LiveFile>> listWithRows(Configuration hadoop, Path table) {
+        return list(hadoop, table, OptionalLong.empty(), true);
+    }
+
+    private static Optional<List<LiveFile>> list(Configuration hadoop, Path table, OptionalLong version, boolean rows) {
         Engine engine = DefaultEngine.create(hadoop);
         List<LiveFile> live = new ArrayList<>();
         try {
             Table delta = Table.forPath(engine, qualified(hadoop, table));
             Snapshot snapshot = version.isPresent() ? delta.getSnapshotAsOfVersion(engine, version.getAsLong()) : delta.getLatestSnapshot(engine);
-            try (CloseableIterator<FilteredColumnarBatch> batches = snapshot.getScanBuilder(engine).build().getScanFiles(engine)) {
+            try (CloseableIterator<FilteredColumnarBatch> batches = ((ScanImpl) snapshot.getScanBuilder(engine).build()).getScanFiles(engine, rows)) {
                 while (batches.hasNext()) {
                     try (CloseableIterator<Row> files = batches.next().getRows()) {
                         while (files.hasNext()) {
@@ -65,7 +81,8 @@ final class DeltaLogFiles {
                             }
                             Map<String, String> partitions = VectorUtils.toJavaMap(add.getMap(fields.indexOf("partitionValues")));
                             live.add(new LiveFile(add.getString(fields.indexOf("path")), Collections.unmodifiableMap(partitions),
-                                    add.getLong(fields.indexOf("size")), add.getLong(fields.indexOf("modificationTime"))));
+                                    add.getLong(fields.indexOf("size")), add.getLong(fields.indexOf("modificationTime")),
+                                    rows ? numRecords(add, fields) : -1));
                         }
                     }
                 }
@@ -77,6 +94,22 @@ final class DeltaLogFiles {
         }
         return Optional.of(live);
     }
+
+    /** The file's numRecords statistic, -1 when the log has none (Delta writes it with every file it adds). */
+    private static long numRecords(Row add, StructType fields) {
+        int stats = fields.indexOf("stats");
+        if (stats < 0 || add.isNullAt(stats)) {
+            return -1;
+        }
+        try {
+            JsonNode numRecords = JSON.readTree(add.getString(stats)).get("numRecords");
+            return numRecords != null && numRecords.canConvertToLong() ? numRecords.asLong() : -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * Writes the table's checkpoint at {@code version} with Kernel: Spark's Delta rebuilds the whole state with Spark

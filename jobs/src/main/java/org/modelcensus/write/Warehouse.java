@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -51,6 +52,45 @@ public record Warehouse(SparkSession spark, String root, OutputFormat format) {
     /** Where a table of the warehouse at {@code root} lives. */
     public static Path pathOf(String root, String layer, String table) {
         return new Path(new Path(root, layer), table);
+    }
+
+    /** A stored table's rows and bytes, every snapshot. */
+    public record TableSize(String table, long rows, long bytes) {
+    }
+
+    /**
+     * The largest Delta table of the warehouse at {@code root}, by rows (every snapshot: its files' numRecords
+     * statistics, a row per 64 bytes of a file without one), read from the tables' logs with Delta Kernel on the
+     * driver, without a Spark session; empty when it has no Delta table that Kernel reads.
+     */
+    public static Optional<TableSize> largestTable(Configuration hadoop, String root) {
+        TableSize largest = null;
+        try {
+            for (String layer : List.of(SILVER, GOLD, AUDIT)) {
+                Path dir = new Path(root, layer);
+                FileSystem fs = dir.getFileSystem(hadoop);
+                if (!fs.isDirectory(dir)) {
+                    continue;
+                }
+                for (FileStatus table : fs.listStatus(dir)) {
+                    if (!table.isDirectory() || !fs.exists(new Path(table.getPath(), "_delta_log"))) {
+                        continue;
+                    }
+                    Optional<List<DeltaLogFiles.LiveFile>> files = DeltaLogFiles.listWithRows(hadoop, table.getPath());
+                    if (files.isEmpty()) {
+                        continue;
+                    }
+                    long rows = files.get().stream().mapToLong(file -> file.rows() >= 0 ? file.rows() : file.size() / 64).sum();
+                    long bytes = files.get().stream().mapToLong(DeltaLogFiles.LiveFile::size).sum();
+                    if (largest == null || rows > largest.rows()) {
+                        largest = new TableSize(layer + "." + table.getPath().getName(), rows, bytes);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot list the tables of " + root + ": " + e.getMessage(), e);
+        }
+        return Optional.ofNullable(largest);
     }
 
     /** The tables stored in a layer, by name. */

@@ -198,6 +198,27 @@ class SqlEndpointTest {
                 + "and snapshot_date = '2024-07-16'"));
     }
 
+    /**
+     * The real snapshot's tables are small (silver.model_tasks, the largest, has 344 rows): statements are planned as a
+     * census of so few rows runs, without adaptive execution or generated code, in one shuffle partition.
+     */
+    @Test
+    void statementsOverSmallTablesArePlannedForFewRows() throws Exception {
+        assertTrue(server.log().contains("statements planned for small tables (largest table: silver.model_tasks, 344 rows)"),
+                server.log().lines().limit(8).collect(Collectors.joining("\n")));
+        String plan;
+        try (Connection fresh = DriverManager.getConnection(url, USER, PASSWORD); // the server's settings: bi's may have changed
+             Statement sql = fresh.createStatement();
+             ResultSet rows = sql.executeQuery("explain select country_code, count(*) from census.model_countries group by country_code")) {
+            rows.next();
+            plan = rows.getString(1);
+        }
+        assertTrue(plan.contains("HashAggregate") && plan.contains("Exchange hashpartitioning(country_code#"), plan);
+        assertTrue(plan.contains(", 1), ENSURE_REQUIREMENTS"), "one shuffle partition: " + plan);
+        assertFalse(plan.contains("AdaptiveSparkPlan"), plan);
+        assertFalse(plan.contains("*("), "no whole-stage generated code: " + plan);
+    }
+
     @Test
     void readsRun() throws Exception {
         assertEquals(List.of("census"), query("show databases like 'census'"));

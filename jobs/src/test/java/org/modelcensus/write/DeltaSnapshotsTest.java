@@ -181,6 +181,36 @@ class DeltaSnapshotsTest {
         assertTrue(count.queryExecution().optimizedPlan().toString().contains("LocalRelation"), count.queryExecution().optimizedPlan().toString());
     }
 
+    /** What the SQL endpoint plans its statements by (serve.CensusSqlServer): live rows, from the logs, every snapshot. */
+    @Test
+    void theLargestTableIsTheOneWithTheMostLiveRows() throws IOException {
+        org.apache.hadoop.conf.Configuration hadoop = spark().sparkContext().hadoopConfiguration();
+        assertEquals(java.util.Optional.empty(), Warehouse.largestTable(hadoop, dir.toString()));
+        Warehouse warehouse = new Warehouse(spark(), dir.toString(), OutputFormat.delta);
+        writer(warehouse, JULY).write(Warehouse.SILVER, "models", models("GPT-4", 2023, "Gemini", 2023, "Undated", null));
+        writer(warehouse, AUGUST).write(Warehouse.SILVER, "models", models("Claude 3", 2024));
+        writer(warehouse, JULY).write(Warehouse.GOLD, "models_by_year", models("a", 1, "b", 2, "c", 3, "d", 4));
+        writer(warehouse, JULY).write(Warehouse.SILVER, "models", models("GPT-4", 2023, "Llama 3", 2024)); // replaces July's 3 rows
+
+        // gold's 4 rows now outnumber silver's live 2 + 1 (the 3 replaced rows are in removed files)
+        Warehouse.TableSize largest = Warehouse.largestTable(hadoop, dir.toString()).orElseThrow();
+        assertEquals("gold.models_by_year", largest.table());
+        assertEquals(4, largest.rows());
+        long parquetBytes;
+        try (Stream<Path> files = Files.walk(dir.resolve("gold/models_by_year"))) {
+            parquetBytes = files.filter(file -> file.toString().endsWith(".parquet")).mapToLong(file -> file.toFile().length()).sum();
+        }
+        assertEquals(parquetBytes, largest.bytes(), "the bytes of its live files");
+        writer(warehouse, SEPTEMBER).write(Warehouse.SILVER, "models", models("o1", 2024, "o3", 2025)); // 2 + 1 + 2
+        assertEquals(new Warehouse.TableSize("silver.models", 5, liveBytes(hadoop, "silver/models")), Warehouse.largestTable(hadoop, dir.toString()).orElseThrow());
+    }
+
+    /** The bytes of a table's live files, as its log lists them. */
+    private long liveBytes(org.apache.hadoop.conf.Configuration hadoop, String table) {
+        return DeltaLogFiles.listWithRows(hadoop, new org.apache.hadoop.fs.Path(dir.resolve(table).toString())).orElseThrow().stream()
+                .mapToLong(DeltaLogFiles.LiveFile::size).sum();
+    }
+
     @Test
     void readsAParquetWarehouseThroughSpark() {
         Warehouse warehouse = new Warehouse(spark(), dir.toString(), OutputFormat.parquet);
