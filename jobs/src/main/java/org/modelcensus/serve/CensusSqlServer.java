@@ -266,7 +266,7 @@ public final class CensusSqlServer {
 
     /**
      * Synchronizes the catalog; and while statements are planned for small tables ({@code smallWarehouse} not null),
-     * says once when a table has grown past that, as the settings stay those of the start.
+     * says once when a table has grown past that (looked at every five minutes), as the settings stay those of the start.
      */
     private void refresh(CensusCatalog catalog, String smallWarehouse) {
         try {
@@ -274,22 +274,31 @@ public final class CensusSqlServer {
             if (changes.any()) {
                 LOG.info("catalog: {}", changes);
             }
-            if (smallWarehouse != null && !grownPastSmall) {
-                Optional<Warehouse.TableSize> largest = Warehouse.largestTable(SparkSessions.hadoopConfiguration(), smallWarehouse);
-                if (largest.isPresent() && !SparkSessions.fewRows(largest.get().rows())) {
-                    grownPastSmall = true;
-                    LOG.warn("{} has grown to {} rows, past the {} rows the endpoint's statements are planned for since it started: "
-                            + "restart it (scripts/serve.sh stop, then start) to plan them for big tables", largest.get().table(),
-                            largest.get().rows(), SparkSessions.FEW_ROWS);
-                }
+            if (smallWarehouse != null && !grownPastSmall && System.nanoTime() - lastGrowthCheck >= GROWTH_CHECK_EVERY) {
+                lastGrowthCheck = System.nanoTime();
+                Optional<String> grown = grownPastFewRows(smallWarehouse);
+                grown.ifPresent(LOG::warn);
+                grownPastSmall = grown.isPresent();
             }
         } catch (RuntimeException e) {
             LOG.warn("catalog refresh failed (tried again later): {}", e.toString());
         }
     }
 
+    /** Why statements planned for small tables no longer fit the warehouse: its largest table has grown past them. */
+    static Optional<String> grownPastFewRows(String warehouse) {
+        return Warehouse.largestTable(SparkSessions.hadoopConfiguration(), warehouse)
+                .filter(largest -> !SparkSessions.fewRows(largest.rows()))
+                .map(largest -> largest.table() + " has grown to " + largest.rows() + " rows; since it started, the endpoint plans "
+                        + "statements for tables of fewer than " + SparkSessions.FEW_ROWS + ": restart it (scripts/serve.sh stop, "
+                        + "then start) to plan them for big tables");
+    }
+
     /** Set on the refresh thread only. */
     private boolean grownPastSmall;
+    private long lastGrowthCheck = System.nanoTime();
+    /** Reading every table's log costs some 0.15 s of CPU: not on every refresh of an idle server. */
+    private static final long GROWTH_CHECK_EVERY = TimeUnit.MINUTES.toNanos(5);
 
     private static boolean awaitListening(Endpoint endpoint, int seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);

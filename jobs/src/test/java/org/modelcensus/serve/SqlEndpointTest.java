@@ -219,6 +219,18 @@ class SqlEndpointTest {
         assertFalse(plan.contains("*("), "no whole-stage generated code: " + plan);
     }
 
+    /** A server started over small tables says when one has grown past them (what its refresh logs). */
+    @Test
+    void aTableGrownPastFewRowsIsNamed(@TempDir Path grown) {
+        String table = grown.resolve("silver/models").toString();
+        org.modelcensus.SparkTestSupport.spark().range(19_999).write().format("delta").save(table);
+        assertEquals(java.util.Optional.empty(), CensusSqlServer.grownPastFewRows(grown.toString()));
+        org.modelcensus.SparkTestSupport.spark().range(20_000).write().format("delta").mode("overwrite").save(table);
+        assertEquals(java.util.Optional.of("silver.models has grown to 20000 rows; since it started, the endpoint plans statements "
+                + "for tables of fewer than 20000: restart it (scripts/serve.sh stop, then start) to plan them for big tables"),
+                CensusSqlServer.grownPastFewRows(grown.toString()));
+    }
+
     @Test
     void readsRun() throws Exception {
         assertEquals(List.of("census"), query("show databases like 'census'"));
