@@ -54,8 +54,8 @@ public record Warehouse(SparkSession spark, String root, OutputFormat format) {
         return new Path(new Path(root, layer), table);
     }
 
-    /** A stored table's rows and bytes, every snapshot. */
-    public record TableSize(String table, long rows, long bytes) {
+    /** A stored table's rows, every snapshot. */
+    public record TableSize(String table, long rows) {
     }
 
     /**
@@ -81,9 +81,8 @@ public record Warehouse(SparkSession spark, String root, OutputFormat format) {
                         continue;
                     }
                     long rows = files.get().stream().mapToLong(file -> file.rows() >= 0 ? file.rows() : file.size() / 64).sum();
-                    long bytes = files.get().stream().mapToLong(DeltaLogFiles.LiveFile::size).sum();
                     if (largest == null || rows > largest.rows()) {
-                        largest = new TableSize(layer + "." + table.getPath().getName(), rows, bytes);
+                        largest = new TableSize(layer + "." + table.getPath().getName(), rows);
                     }
                 }
             }

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +45,7 @@ import org.modelcensus.CensusTestKit;
 import org.modelcensus.ChildJvm;
 import org.modelcensus.Fixtures;
 import org.modelcensus.RealCensus;
+import org.modelcensus.SparkTestSupport;
 import org.modelcensus.write.CsvExporter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -223,10 +225,10 @@ class SqlEndpointTest {
     @Test
     void aTableGrownPastFewRowsIsNamed(@TempDir Path grown) {
         String table = grown.resolve("silver/models").toString();
-        org.modelcensus.SparkTestSupport.spark().range(19_999).write().format("delta").save(table);
-        assertEquals(java.util.Optional.empty(), CensusSqlServer.grownPastFewRows(grown.toString()));
-        org.modelcensus.SparkTestSupport.spark().range(20_000).write().format("delta").mode("overwrite").save(table);
-        assertEquals(java.util.Optional.of("silver.models has grown to 20000 rows; since it started, the endpoint plans statements "
+        SparkTestSupport.spark().range(19_999).write().format("delta").save(table);
+        assertEquals(Optional.empty(), CensusSqlServer.grownPastFewRows(grown.toString()));
+        SparkTestSupport.spark().range(20_000).write().format("delta").mode("overwrite").save(table);
+        assertEquals(Optional.of("silver.models has grown to 20000 rows; since it started, the endpoint plans statements "
                 + "for tables of fewer than 20000: restart it (scripts/serve.sh stop, then start) to plan them for big tables"),
                 CensusSqlServer.grownPastFewRows(grown.toString()));
     }
