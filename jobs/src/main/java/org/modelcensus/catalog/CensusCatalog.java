@@ -15,11 +15,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -93,6 +96,31 @@ public final class CensusCatalog {
         this.spark = spark;
         this.warehouse = new Path(warehouse);
         this.dictionary = dictionary;
+    }
+
+    /** A table and its rows, every snapshot. */
+    public record TableSize(String table, long rows) {
+    }
+
+    /**
+     * For the SQL endpoint, before its session starts: the warehouse's largest Delta table by rows
+     * ({@link Warehouse#liveRows}), by which its statements are planned; empty when it has none.
+     */
+    public static Optional<TableSize> largestTable(Configuration hadoop, String warehouse) {
+        Path root = new Path(warehouse);
+        try {
+            FileSystem fs = root.getFileSystem(hadoop);
+            TableSize largest = null;
+            for (Path folder : tableFolders(fs, fs.makeQualified(root)).values()) {
+                OptionalLong rows = Warehouse.liveRows(hadoop, folder);
+                if (rows.isPresent() && (largest == null || rows.getAsLong() > largest.rows())) {
+                    largest = new TableSize(folder.getParent().getName() + "." + folder.getName(), rows.getAsLong());
+                }
+            }
+            return Optional.ofNullable(largest);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the table folders of " + warehouse + ": " + e.getMessage(), e);
+        }
     }
 
     /** The table folders a statement reads, by table name, and their bytes (every snapshot and the Delta log). */

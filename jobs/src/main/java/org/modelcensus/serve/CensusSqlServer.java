@@ -22,7 +22,6 @@ import org.modelcensus.catalog.CensusCatalog;
 import org.modelcensus.catalog.DataDictionary;
 import org.modelcensus.catalog.ReadOnlyExtension;
 import org.modelcensus.spark.SparkSessions;
-import org.modelcensus.write.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,8 +78,8 @@ public final class CensusSqlServer {
         });
         // Derby (the Thrift server's own metastore, in memory) writes its log here, not into the working directory.
         System.setProperty("derby.stream.error.file", folder.resolve("derby.log").toString());
-        Optional<Warehouse.TableSize> largest = Warehouse.largestTable(SparkSessions.hadoopConfiguration(), warehouse);
-        long largestRows = largest.map(Warehouse.TableSize::rows).orElse(0L);
+        Optional<CensusCatalog.TableSize> largest = CensusCatalog.largestTable(SparkSessions.hadoopConfiguration(), warehouse);
+        long largestRows = largest.map(CensusCatalog.TableSize::rows).orElse(0L);
         SparkSession spark = SparkSessions.createReadOnly(effectiveMaster(), largestRows);
         boolean plannedForFewRows = SparkSessions.fewRows(largestRows);
         LOG.info("statements planned for {} (largest table: {}){}", plannedForFewRows ? "small tables" : "big tables",
@@ -287,7 +286,7 @@ public final class CensusSqlServer {
 
     /** Why statements planned for small tables no longer fit the warehouse: its largest table has grown past them. */
     static Optional<String> grownPastFewRows(String warehouse) {
-        return Warehouse.largestTable(SparkSessions.hadoopConfiguration(), warehouse)
+        return CensusCatalog.largestTable(SparkSessions.hadoopConfiguration(), warehouse)
                 .filter(largest -> !SparkSessions.fewRows(largest.rows()))
                 .map(largest -> largest.table() + " has grown to " + largest.rows() + " rows; since it started, the endpoint plans "
                         + "statements for tables of fewer than " + SparkSessions.FEW_ROWS + ": restart it (scripts/serve.sh stop, "

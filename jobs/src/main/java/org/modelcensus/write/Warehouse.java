@@ -54,42 +54,15 @@ public record Warehouse(SparkSession spark, String root, OutputFormat format) {
         return new Path(new Path(root, layer), table);
     }
 
-    /** A stored table's rows, every snapshot. */
-    public record TableSize(String table, long rows) {
-    }
-
     /**
-     * The largest Delta table of the warehouse at {@code root}, by rows (every snapshot: its files' numRecords
-     * statistics, a row per 64 bytes of a file without one), read from the tables' logs with Delta Kernel on the
-     * driver, without a Spark session; empty when it has no Delta table that Kernel reads.
+     * The rows of a Delta table's live files, every snapshot (their numRecords statistics, a row per 64 bytes of a file
+     * without one), read from its log with Delta Kernel on the driver, without a Spark session; empty when Kernel
+     * cannot read it.
      */
-    public static Optional<TableSize> largestTable(Configuration hadoop, String root) {
-        TableSize largest = null;
-        try {
-            for (String layer : List.of(SILVER, GOLD, AUDIT)) {
-                Path dir = new Path(root, layer);
-                FileSystem fs = dir.getFileSystem(hadoop);
-                if (!fs.isDirectory(dir)) {
-                    continue;
-                }
-                for (FileStatus table : fs.listStatus(dir)) {
-                    if (!table.isDirectory() || !fs.exists(new Path(table.getPath(), "_delta_log"))) {
-                        continue;
-                    }
-                    Optional<List<DeltaLogFiles.LiveFile>> files = DeltaLogFiles.listWithRows(hadoop, table.getPath());
-                    if (files.isEmpty()) {
-                        continue;
-                    }
-                    long rows = files.get().stream().mapToLong(file -> file.rows() >= 0 ? file.rows() : file.size() / 64).sum();
-                    if (largest == null || rows > largest.rows()) {
-                        largest = new TableSize(layer + "." + table.getPath().getName(), rows);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot list the tables of " + root + ": " + e.getMessage(), e);
-        }
-        return Optional.ofNullable(largest);
+    public static OptionalLong liveRows(Configuration hadoop, Path table) {
+        return DeltaLogFiles.listWithRows(hadoop, table)
+                .map(files -> OptionalLong.of(files.stream().mapToLong(file -> file.rows() >= 0 ? file.rows() : file.size() / 64).sum()))
+                .orElse(OptionalLong.empty());
     }
 
     /** The tables stored in a layer, by name. */

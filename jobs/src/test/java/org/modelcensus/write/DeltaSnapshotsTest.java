@@ -33,6 +33,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.modelcensus.catalog.CensusCatalog;
 import org.modelcensus.config.CensusConfig.OutputFormat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -187,7 +188,7 @@ class DeltaSnapshotsTest {
     @Test
     void theLargestTableIsTheOneWithTheMostLiveRows() {
         Configuration hadoop = spark().sparkContext().hadoopConfiguration();
-        assertEquals(Optional.empty(), Warehouse.largestTable(hadoop, dir.toString()));
+        assertEquals(Optional.empty(), CensusCatalog.largestTable(hadoop, dir.toString()));
         Warehouse warehouse = new Warehouse(spark(), dir.toString(), OutputFormat.delta);
         writer(warehouse, JULY).write(Warehouse.SILVER, "models", models("GPT-4", 2023, "Gemini", 2023, "Undated", null));
         writer(warehouse, AUGUST).write(Warehouse.SILVER, "models", models("Claude 3", 2024));
@@ -195,9 +196,9 @@ class DeltaSnapshotsTest {
         writer(warehouse, JULY).write(Warehouse.SILVER, "models", models("GPT-4", 2023, "Llama 3", 2024)); // replaces July's 3 rows
 
         // gold's 4 rows now outnumber silver's live 2 + 1 (the 3 replaced rows are in removed files)
-        assertEquals(Optional.of(new Warehouse.TableSize("gold.models_by_year", 4)), Warehouse.largestTable(hadoop, dir.toString()));
+        assertEquals(Optional.of(new CensusCatalog.TableSize("gold.models_by_year", 4)), CensusCatalog.largestTable(hadoop, dir.toString()));
         writer(warehouse, SEPTEMBER).write(Warehouse.SILVER, "models", models("o1", 2024, "o3", 2025)); // 2 + 1 + 2
-        assertEquals(Optional.of(new Warehouse.TableSize("silver.models", 5)), Warehouse.largestTable(hadoop, dir.toString()));
+        assertEquals(Optional.of(new CensusCatalog.TableSize("silver.models", 5)), CensusCatalog.largestTable(hadoop, dir.toString()));
     }
 
     @Test
