@@ -3,6 +3,8 @@ package org.modelcensus.catalog;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.SparkSessionExtensions;
 import org.apache.spark.sql.catalyst.parser.ParserInterface;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.catalyst.rules.Rule;
 
 import scala.runtime.AbstractFunction1;
 import scala.runtime.AbstractFunction2;
@@ -11,7 +13,8 @@ import scala.runtime.BoxedUnit;
 /**
  * Makes a session read-only: {@code spark.sql.extensions=...,org.modelcensus.catalog.ReadOnlyExtension} (after Delta's,
  * so that this parser wraps Delta's) puts {@link ReadOnlyParser} in front of the session's SQL parser, which decides
- * every statement before it runs. The SQL endpoint and scripts/sql.sh use it (see SparkSessions.createReadOnly).
+ * every statement before it runs, and reads small tables from the files their log lists ({@link LoggedFilesRead}). The
+ * SQL endpoint and scripts/sql.sh use it (see SparkSessions.createReadOnly).
  */
 public final class ReadOnlyExtension extends AbstractFunction1<SparkSessionExtensions, BoxedUnit> {
 
@@ -27,6 +30,12 @@ public final class ReadOnlyExtension extends AbstractFunction1<SparkSessionExten
             @Override
             public ParserInterface apply(SparkSession session, ParserInterface delegate) {
                 return new ReadOnlyParser(session, delegate);
+            }
+        });
+        extensions.injectOptimizerRule(new AbstractFunction1<SparkSession, Rule<LogicalPlan>>() {
+            @Override
+            public Rule<LogicalPlan> apply(SparkSession session) {
+                return new LoggedFilesRead(session);
             }
         });
         return BoxedUnit.UNIT;

@@ -25,6 +25,8 @@ import org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.NoMapping$;
 import org.apache.spark.sql.delta.Snapshot;
+import org.apache.spark.sql.delta.actions.Metadata;
+import org.apache.spark.sql.delta.actions.Protocol;
 import org.apache.spark.sql.types.StructType;
 import org.modelcensus.config.CensusConfig.OutputFormat;
 import org.modelcensus.errors.CensusInputException;
@@ -177,23 +179,48 @@ public record Warehouse(SparkSession spark, String root, OutputFormat format) {
     /**
      * A Delta table's snapshot read as the Parquet files its log lists for it (Delta Kernel, on the driver): Spark's
      * Delta reader would first rebuild the table's whole state with a Spark job. Empty when Spark's Delta reader must
-     * read it: columns mapped to other names in the files, a layout other than Delta's partition folders, or a log
-     * Kernel cannot read.
+     * read it ({@link #readLoggedFiles}).
      */
     private Optional<Dataset<Row>> readSnapshotFiles(Path table, LocalDate snapshotDate) {
         Snapshot snapshot = DeltaLog.forTable(spark, table).update(false, Option.empty(), Option.empty());
-        if (snapshot.version() < 0 || !snapshot.metadata().columnMappingMode().equals(NoMapping$.MODULE$)) {
+        if (snapshot.version() < 0) {
             return Optional.empty();
         }
-        List<String> partitions = JavaConverters.seqAsJavaList(snapshot.metadata().partitionColumns());
-        Optional<List<DeltaLogFiles.LiveFile>> live = DeltaLogFiles.snapshot(spark.sparkContext().hadoopConfiguration(), table,
-                snapshot.version(), snapshotDate);
-        if (live.isEmpty()) {
+        return DeltaLogFiles.snapshot(spark.sparkContext().hadoopConfiguration(), table, snapshot.version(), snapshotDate)
+                .flatMap(files -> readLoggedFiles(spark, table, snapshot.metadata(), files))
+                .map(rows -> rows.drop("snapshot_date"));
+    }
+
+    /**
+     * A Delta table at {@code version} read as the Parquet files its log lists (Kernel), in the table's column order:
+     * what the read-only sessions of scripts/sql.sh and the SQL endpoint read a small table with (see
+     * catalog.LoggedFilesRead). Empty when Spark's Delta reader must read it: a protocol beyond reader version 1
+     * (columns mapped to other names, rows deleted in place), more than {@code maxFiles} files, or what
+     * {@link #readLoggedFiles} cannot read.
+     */
+    public static Optional<Dataset<Row>> readVersionFiles(SparkSession spark, Path table, long version, Protocol protocol,
+            Metadata metadata, int maxFiles) {
+        if (protocol.minReaderVersion() != 1) {
             return Optional.empty();
         }
+        return DeltaLogFiles.list(spark.sparkContext().hadoopConfiguration(), table, OptionalLong.of(version))
+                .filter(files -> files.size() <= maxFiles)
+                .flatMap(files -> readLoggedFiles(spark, table, metadata, files));
+    }
+
+    /**
+     * The files the log lists, read as Parquet with the table's schema, in its column order. Empty when columns are
+     * mapped to other names in the files, or a file lies outside Delta's partition folders (Spark takes the partition
+     * values from the folder names).
+     */
+    private static Optional<Dataset<Row>> readLoggedFiles(SparkSession spark, Path table, Metadata metadata,
+            List<DeltaLogFiles.LiveFile> live) {
+        if (!metadata.columnMappingMode().equals(NoMapping$.MODULE$)) {
+            return Optional.empty();
+        }
+        List<String> partitions = JavaConverters.seqAsJavaList(metadata.partitionColumns());
         List<String> files = new ArrayList<>();
-        for (DeltaLogFiles.LiveFile file : live.get()) {
-            // Spark takes the partition values from the folder names: only where Delta put them there.
+        for (DeltaLogFiles.LiveFile file : live) {
             StringBuilder folders = new StringBuilder(table.toString());
             for (String partition : partitions) {
                 folders.append('/').append(ExternalCatalogUtils.getPartitionPathString(partition, file.partitionValues().get(partition)));
@@ -204,12 +231,11 @@ public record Warehouse(SparkSession spark, String root, OutputFormat format) {
             }
             files.add(path);
         }
-        StructType schema = snapshot.metadata().schema();
+        StructType schema = metadata.schema();
         Dataset<Row> rows = files.isEmpty() ? spark.createDataFrame(List.of(), schema)
                 : spark.read().schema(schema).option("basePath", table.toString()).parquet(files.toArray(String[]::new));
         // The table's column order (Spark puts partition columns last).
-        return Optional.of(rows.select(Arrays.stream(schema.fieldNames()).map(name -> col("`" + name + "`")).toArray(Column[]::new))
-                .drop("snapshot_date"));
+        return Optional.of(rows.select(Arrays.stream(schema.fieldNames()).map(name -> col("`" + name + "`")).toArray(Column[]::new)));
     }
 
     /**

@@ -202,7 +202,8 @@ class SqlEndpointTest {
 
     /**
      * The real snapshot's tables are small (silver.model_tasks, the largest, has 344 rows): statements are planned as a
-     * census of so few rows runs, without adaptive execution or generated code, in one shuffle partition.
+     * census of so few rows runs, without adaptive execution or generated code, in one shuffle partition, each table read
+     * as the files its log lists.
      */
     @Test
     void statementsOverSmallTablesArePlannedForFewRows() throws Exception {
@@ -219,6 +220,8 @@ class SqlEndpointTest {
         assertTrue(plan.contains(", 1), ENSURE_REQUIREMENTS"), "one shuffle partition: " + plan);
         assertFalse(plan.contains("AdaptiveSparkPlan"), plan);
         assertFalse(plan.contains("*("), "no whole-stage generated code: " + plan);
+        // read as the files the table's log lists, without Delta's scan planning (LoggedFilesRead)
+        assertTrue(plan.contains("FileScan parquet") && plan.contains("Location: InMemoryFileIndex"), plan);
     }
 
     /** A server started over small tables says when one has grown past them (what its refresh logs). */
