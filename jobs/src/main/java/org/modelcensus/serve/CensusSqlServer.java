@@ -134,10 +134,10 @@ public final class CensusSqlServer {
     }
 
     /**
-     * Reads one table before the endpoint says it is ready: a JVM's first statement loads Spark's and Delta's code, 9.5 to
-     * 13 s on 2 cores against 1.5 to 3 s for each later table's first one (docs/benchmarks.md), which the first client
-     * after every start waited for, and a short --query-timeout cancelled. A table that cannot be read is logged, not fatal:
-     * the others are still served.
+     * Reads one table before the endpoint says it is ready: a JVM's first statement loads Spark's code, about 1 s on 2
+     * cores (9.5 to 13 s while Delta planned every scan, before catalog.LoggedFilesRead; docs/benchmarks.md), which the
+     * first client after every start waited for, and a short --query-timeout cancelled. A table that cannot be read is
+     * logged, not fatal: the others are still served.
      */
     private static void warmUp(SparkSession spark, List<String> tables) {
         if (tables.isEmpty()) {
