@@ -32,8 +32,9 @@ import scala.runtime.AbstractFunction1;
  * that rebuilds the table's state with Spark jobs first, which took 4.9 of sql.sh's 8.7 s for one query, and two thirds
  * of the endpoint's CPU per statement (docs/benchmarks.md). "Small" is what Spark lists on the driver: no more files than
  * spark.sql.sources.parallelPartitionDiscovery.threshold. Runs after the read-only check, in the optimizer, before Delta's
- * own scan planning; the relation keeps its output (the same attribute ids), so the rest of the plan is unchanged. Left
- * to Delta: bigger tables, reader features beyond version 1, a scan Delta has already narrowed, and what Kernel cannot list.
+ * own scan planning, subqueries included; the relation keeps its output (the same attribute ids), so the rest of the
+ * plan is unchanged. Left to Delta: bigger tables, reader features beyond version 1, a scan Delta has already narrowed,
+ * metadata columns (_metadata), and what Kernel cannot list.
  */
 final class LoggedFilesRead extends Rule<LogicalPlan> {
 
@@ -45,7 +46,7 @@ final class LoggedFilesRead extends Rule<LogicalPlan> {
 
     @Override
     public LogicalPlan apply(LogicalPlan plan) {
-        return plan.transformUp(PartialFunction$.MODULE$.apply(new AbstractFunction1<LogicalPlan, LogicalPlan>() {
+        return plan.transformUpWithSubqueries(PartialFunction$.MODULE$.apply(new AbstractFunction1<LogicalPlan, LogicalPlan>() {
             @Override
             public LogicalPlan apply(LogicalPlan node) {
                 return node instanceof LogicalRelation relation ? filesRead(relation).orElse(node) : node;

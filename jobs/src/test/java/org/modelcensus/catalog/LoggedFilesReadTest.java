@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.modelcensus.SparkTestSupport;
 
+import scala.PartialFunction$;
 import scala.collection.JavaConverters;
+import scala.runtime.AbstractFunction1;
 
 /**
  * The read-only sessions' read of small Delta tables from the files their log lists (the SQL endpoint's tests check it
@@ -48,6 +50,12 @@ class LoggedFilesReadTest {
                 rows(Dataset.ofRows(spark, read)));
         assertEquals(rows(latest), rows(Dataset.ofRows(spark, read)), "as Delta's reader reads it");
 
+        // also in a subquery
+        Dataset<Row> subquery = spark.sql("select * from delta.`" + table + "` where id in (select id + 1 from delta.`" + table + "`)");
+        LogicalPlan both = new LoggedFilesRead(spark).apply(subquery.queryExecution().analyzed());
+        assertEquals(List.of("InMemoryFileIndex", "InMemoryFileIndex"), fileIndexes(both), both.toString());
+        assertEquals(List.of("2024-07-16:11", "2024-07-16:12", "2024-07-16:13", "2024-08-01:1"), rows(Dataset.ofRows(spark, both)));
+
         Dataset<Row> first = spark.read().format("delta").option("versionAsOf", 0).load(table);
         assertEquals(List.of("2024-07-16:0", "2024-07-16:1", "2024-07-16:2"),
                 rows(Dataset.ofRows(spark, new LoggedFilesRead(spark).apply(first.queryExecution().analyzed()))), "version 0");
@@ -77,11 +85,15 @@ class LoggedFilesReadTest {
                 .write().format("delta").mode(mode).partitionBy("snapshot_date").save(table);
     }
 
-    /** The kind of file index of each file relation the plan reads. */
+    /** The kind of file index of each file relation the plan reads, its subqueries' too. */
     private static List<String> fileIndexes(LogicalPlan plan) {
-        return JavaConverters.seqAsJavaList(plan.collectLeaves()).stream()
-                .filter(leaf -> leaf instanceof LogicalRelation relation && relation.relation() instanceof HadoopFsRelation)
-                .map(leaf -> ((HadoopFsRelation) ((LogicalRelation) leaf).relation()).location().getClass().getSimpleName()).toList();
+        return JavaConverters.seqAsJavaList(plan.collectWithSubqueries(PartialFunction$.MODULE$.apply(new AbstractFunction1<LogicalPlan, String>() {
+            @Override
+            public String apply(LogicalPlan node) {
+                return node instanceof LogicalRelation relation && relation.relation() instanceof HadoopFsRelation files
+                        ? files.location().getClass().getSimpleName() : "";
+            }
+        }))).stream().filter(index -> !index.isEmpty()).toList();
     }
 
     private static List<String> rows(Dataset<Row> table) {
