@@ -162,9 +162,8 @@ public final class CensusCatalog {
     /**
      * For scripts/sql.sh, whose session lives for one statement: database {@code census} in the session's in-memory
      * catalog, with the tables the statement reads, each an external Delta table at its folder. Loading a table's
-     * Delta log is what registering costs, so a query registers only what it reads. Comments come with the tables
-     * where the endpoint has set them in their Delta logs ({@link #sync}); a census run writes none, and this session,
-     * read-only, sets none.
+     * Delta log is what registering costs, so a query registers only what it reads. The columns' comments come with
+     * the tables (written with them, see TableWriter), the tables' own where the endpoint has set them ({@link #sync}).
      */
     public synchronized void register(TablesRead read) {
         String previous = spark.sparkContext().getLocalProperty(WRITER_PROPERTY);

@@ -1,5 +1,6 @@
 package org.modelcensus.write;
 
+import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import java.io.BufferedReader;
@@ -26,11 +27,15 @@ import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.modelcensus.catalog.DataDictionary;
 import org.modelcensus.config.CensusConfig.OutputFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,8 +98,8 @@ public final class TableWriter {
             partitions.add("release_year");
         }
         // Breakdowns and audit tables are small and ordered: one file per snapshot keeps the row order for readers and exports.
-        Dataset<Row> snapshot = (layer.equals(Warehouse.SILVER) ? rows : rows.coalesce(1))
-                .withColumn("snapshot_date", lit(java.sql.Date.valueOf(snapshotDate)));
+        Dataset<Row> snapshot = withComments(table, (layer.equals(Warehouse.SILVER) ? rows : rows.coalesce(1))
+                .withColumn("snapshot_date", lit(java.sql.Date.valueOf(snapshotDate))));
         Path path = warehouse.pathOf(layer, table);
         long written;
         if (warehouse.format() == OutputFormat.delta) {
@@ -222,8 +227,26 @@ public final class TableWriter {
         }
     }
 
+    /**
+     * The rows with the data dictionary's comment on each column (conf/dictionary; none where it describes none): a
+     * new Delta table keeps them in its schema, so scripts/sql.sh's DESCRIBE shows them on a warehouse no endpoint has
+     * served yet, and the endpoint's first start sets only the tables' own comments (CensusCatalog.sync).
+     */
+    private static Dataset<Row> withComments(String table, Dataset<Row> rows) {
+        return rows.select(Arrays.stream(rows.columns()).map(name -> {
+            String comment = Dictionary.BUNDLED.columnComment(table, name);
+            return col("`" + name + "`").as(name, comment == null ? Metadata.empty() : new MetadataBuilder().putString("comment", comment).build());
+        }).toArray(Column[]::new));
+    }
+
+    /** The bundled dictionary, loaded on first use. */
+    private static final class Dictionary {
+        static final DataDictionary BUNDLED = DataDictionary.load();
+    }
+
     /** Adds rows to an unpartitioned log table (census_runs); concurrent runs never lose each other's rows. */
-    public void append(String layer, String table, Dataset<Row> rows) {
+    public void append(String layer, String table, Dataset<Row> records) {
+        Dataset<Row> rows = withComments(table, records);
         Path path = warehouse.pathOf(layer, table);
         if (warehouse.format() == OutputFormat.delta) {
             retryingConflicts(path, () -> {
