@@ -80,11 +80,12 @@ census_java() {
 # code cache for Spark's generated code (C2 would compile Spark's hot code for longer than such a run lasts), and a 2g
 # heap; up to 1 MB also conf/jvm-small-input.options (one compiler thread). Above 16 MB (millions of models) the full
 # tiered JIT, which pays back on long scans, inlining less (conf/jvm-long-job.options), and a quarter of the machine's
-# memory (at least 2g): in local mode this JVM also keeps the stored tables, which a 2g heap spilled to disk and read back
-# (docs/benchmarks.md). An input this shell cannot see (s3a://...) runs as a short job. CENSUS_DRIVER_MEMORY sets the
-# heap whatever the size.
+# memory (at least 2g), all of it from the start (-Xms): in local mode this JVM also keeps the stored tables, which a 2g
+# heap spilled to disk and read back, and a heap grown step by step took a full collection at each step (10 a census of
+# 10^6 models against 3; docs/benchmarks.md). An input this shell cannot see (s3a://...) runs as a short job.
+# CENSUS_DRIVER_MEMORY sets the heap whatever the size.
 census_jvm_flags() {
-  local jit heap="2g" bytes
+  local jit heap="2g" initial="" bytes
   bytes="$(census_input_bytes "${1:-}")"
   jit="$(census_jit "$bytes")"
   if (( bytes >= 0 && bytes <= 1024 * 1024 )); then
@@ -92,8 +93,9 @@ census_jvm_flags() {
   elif (( bytes > 16 * 1024 * 1024 )); then
     heap="$(awk '/^MemTotal:/ { mb = int($2 / 1024 / 4); print (mb > 2048 ? mb : 2048) "m" }' /proc/meminfo 2>/dev/null || true)"
     heap="${heap:-2g}"
+    initial="-Xms${CENSUS_DRIVER_MEMORY:-$heap}"
   fi
-  echo "-XX:+UseParallelGC $(census_huge_pages) $jit -Xmx${CENSUS_DRIVER_MEMORY:-$heap} ${CENSUS_EXTRA_JVM_OPTS:-}"
+  echo "-XX:+UseParallelGC $(census_huge_pages) $jit $initial -Xmx${CENSUS_DRIVER_MEMORY:-$heap} ${CENSUS_EXTRA_JVM_OPTS:-}"
 }
 
 # census_jit BYTES: the JIT options file of a job over BYTES of input, as an @argfile: conf/jvm-long-job.options above
