@@ -315,8 +315,8 @@ public final class CensusPipeline {
     /**
      * Computes a table once and keeps it, with its plan cut, which is what makes small catalogues fast. In local mode
      * it is kept in memory, its rows packed into a few arrays (a local checkpoint the garbage collector need not trace:
-     * PackedCheckpoint). On a cluster a local checkpoint lives only on the executor that computed
-     * it (when that executor dies the run fails: "Checkpoint block ... not found"), so the table is written to
+     * PackedCheckpoint). On a cluster a local checkpoint lives only on the executor that computed it (when that
+     * executor dies the run fails: "Checkpoint block ... not found"), so the table is written to
      * {@code <warehouse>/_checkpoints/<run id>} (a reliable checkpoint), which the run removes when it ends. Caching
      * (persist) instead also survives a lost executor but keeps every plan whole: on the 2-core machine the quality
      * checks alone then took over 3 minutes on local-cluster[2,1,1024], against 8 s with checkpoints.
