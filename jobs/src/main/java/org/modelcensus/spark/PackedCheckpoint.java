@@ -48,9 +48,9 @@ public final class PackedCheckpoint {
      * first, then its rows as [size][bytes], in order. Lazily: a block holds an array at a time beyond the stored ones.
      */
     static Iterator<byte[]> pack(Iterator<InternalRow> rows, StructType schema) {
-        UnsafeProjection toUnsafe = UnsafeProjection.create(schema);
         return new Iterator<>() {
             private UnsafeRow pending; // read, not yet packed: the array it came to was full
+            private UnsafeProjection toUnsafe; // made at the first row not in binary format (whole-stage code gives none)
 
             @Override
             public boolean hasNext() {
@@ -85,7 +85,13 @@ public final class PackedCheckpoint {
             }
 
             private UnsafeRow unsafe(InternalRow row) {
-                return row instanceof UnsafeRow unsafe ? unsafe : toUnsafe.apply(row);
+                if (row instanceof UnsafeRow unsafe) {
+                    return unsafe;
+                }
+                if (toUnsafe == null) {
+                    toUnsafe = UnsafeProjection.create(schema);
+                }
+                return toUnsafe.apply(row);
             }
         };
     }
