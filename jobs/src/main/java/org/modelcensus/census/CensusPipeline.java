@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -63,6 +65,12 @@ public final class CensusPipeline {
     private final SparkSession spark;
     /** The catalogue as read, its records kept for the run and released when it ends (CatalogueRead.release). */
     private CatalogueRead catalogue;
+    /**
+     * The kept tables only the silver files and the quality checks read (the accepted records, staging), in local mode:
+     * released once those ran, they leave the memory to the writes (at 10^6 models 1.5 GB, which Spark otherwise
+     * spilled to disk in the gold phase).
+     */
+    private final List<PackedCheckpoint> keptForSilver = new ArrayList<>();
 
     public CensusPipeline(SparkSession spark) {
         this.spark = spark;
@@ -135,6 +143,7 @@ public final class CensusPipeline {
                 catalogue.release();
                 catalogue = null;
             }
+            releaseKeptForSilver();
             if (!spark.sparkContext().isLocal()) {
                 deleteCheckpoints(checkpoints);
             }
@@ -193,7 +202,7 @@ public final class CensusPipeline {
         // Each table is computed once and kept, with its query plan cut short: later SQL files then plan against
         // a small stored table rather than the whole chain of views before it (planning, not data, is what costs
         // most on a catalogue of a few hundred rows).
-        materialize(catalogue.accepted()).createOrReplaceTempView("catalogue_accepted");
+        materializeForSilver(catalogue.accepted()).createOrReplaceTempView("catalogue_accepted");
         catalogue.rejected().createOrReplaceTempView("rejected_rows");
         SqlRunner.Plan sql = new SqlRunner(spark, TextSource.of(config.sqlDir(), "sql"), config.sqlParameters())
                 .plan(Set.of("catalogue_accepted", "rejected_rows", "previous_models"), Set.of());
@@ -201,7 +210,7 @@ public final class CensusPipeline {
         sql.run("reference");
         // Staging too: the seven silver files (and the scope's audit) read stg_catalogue, whose label mappings each of
         // them would otherwise compute and plan again (silver phase of the real catalogue 2.1-2.4 s -> 1.5-1.8 s).
-        sql.run("staging", this::materialize);
+        sql.run("staging", this::materializeForSilver);
         audit.excluded(ComputeScope.excluded(spark, config));
         Map<String, Dataset<Row>> silver = sql.run(Warehouse.SILVER, this::materialize);
         phases.done("silver");
@@ -217,6 +226,7 @@ public final class CensusPipeline {
                     + " and run again.", quality.failedErrors());
         }
         Dataset<Row> changes = materialize(catalogueChanges(warehouse, config.snapshotDate(), silver.get("models"), sql));
+        releaseKeptForSilver();
         phases.done("quality and changes");
 
         // The gold files are analysed before anything is written, so a broken one stops the run with the warehouse as it
@@ -322,11 +332,34 @@ public final class CensusPipeline {
      * checks alone then took over 3 minutes on local-cluster[2,1,1024], against 8 s with checkpoints.
      */
     private Dataset<Row> materialize(Dataset<Row> table) {
-        Dataset<Row> kept = spark.sparkContext().isLocal() ? PackedCheckpoint.of(spark, table) : table.checkpoint(true);
+        return materialize(table, null);
+    }
+
+    /** As {@link #materialize(Dataset)}, for a table released after the quality checks (keptForSilver). */
+    private Dataset<Row> materializeForSilver(Dataset<Row> table) {
+        return materialize(table, keptForSilver);
+    }
+
+    private Dataset<Row> materialize(Dataset<Row> table, List<PackedCheckpoint> releasedLater) {
+        Dataset<Row> kept;
+        if (spark.sparkContext().isLocal()) {
+            PackedCheckpoint packed = PackedCheckpoint.of(spark, table);
+            if (releasedLater != null) {
+                releasedLater.add(packed);
+            }
+            kept = packed.table();
+        } else {
+            kept = table.checkpoint(true);
+        }
         // Fresh column ids: a kept table shares its columns' ids with the tables it came from, and a later join of the
         // two (model_organizations joins model_org_categories, both from stg_catalogue) then fails to resolve when
         // adaptive execution is off (Spark does not carry the kept table's partitioning over to renewed ids).
         return kept.select(Arrays.stream(kept.columns()).map(name -> kept.col("`" + name + "`").as(name)).toArray(Column[]::new));
+    }
+
+    private void releaseKeptForSilver() {
+        keptForSilver.forEach(PackedCheckpoint::release);
+        keptForSilver.clear();
     }
 
     /** Makes the folders the run writes to before it counts anything ({@link OutputFolder}). */

@@ -28,11 +28,16 @@ public final class PackedCheckpoint {
     /** Bytes of a packed array: big enough to hold thousands of rows, small enough to be spilled to disk one by one. */
     private static final int CHUNK_BYTES = 4 << 20;
 
-    private PackedCheckpoint() {
+    private final Dataset<Row> table;
+    private final JavaRDD<byte[]> chunks;
+
+    private PackedCheckpoint(Dataset<Row> table, JavaRDD<byte[]> chunks) {
+        this.table = table;
+        this.chunks = chunks;
     }
 
     /** The table computed once and kept in memory (spilled to disk when memory is short), its plan cut. */
-    public static Dataset<Row> of(SparkSession spark, Dataset<Row> table) {
+    public static PackedCheckpoint of(SparkSession spark, Dataset<Row> table) {
         StructType schema = table.schema();
         int fields = schema.size();
         JavaRDD<byte[]> chunks = table.queryExecution().toRdd().toJavaRDD().mapPartitions(rows -> pack(rows, schema));
@@ -40,7 +45,20 @@ public final class PackedCheckpoint {
         chunks.rdd().localCheckpoint();
         chunks.count();
         RDD<InternalRow> rows = chunks.mapPartitions(packed -> unpack(packed, fields)).rdd();
-        return Dataset.ofRows(spark, LogicalRDD$.MODULE$.fromDataset(rows, table, false));
+        return new PackedCheckpoint(Dataset.ofRows(spark, LogicalRDD$.MODULE$.fromDataset(rows, table, false)), chunks);
+    }
+
+    /** The kept rows as a table whose plan starts from them. */
+    public Dataset<Row> table() {
+        return table;
+    }
+
+    /**
+     * Frees the memory (and disk) the rows take. A local checkpoint cannot be computed again: a query of the table after
+     * this fails ("Checkpoint block ... not found"), so release only a table nothing reads any more.
+     */
+    public void release() {
+        chunks.unpersist(false);
     }
 
     /**

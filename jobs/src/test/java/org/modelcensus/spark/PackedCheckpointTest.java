@@ -9,8 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,6 +26,7 @@ import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.execution.LogicalRDD;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.RDDInfo;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.LongAccumulator;
 import org.junit.jupiter.api.Test;
@@ -46,7 +52,7 @@ class PackedCheckpointTest {
                         expr("date_add(date'2020-01-01', cast(id % 1500 as int))").as("published"),
                         expr("cast(id as decimal(38, 2)) * 1e20").as("compute"));
 
-        Dataset<Row> kept = PackedCheckpoint.of(spark, table);
+        Dataset<Row> kept = PackedCheckpoint.of(spark, table).table();
         assertEquals(30_000, computed.value(), "computed once, when kept");
         List<Row> rows = kept.collectAsList();
         assertEquals(table.collectAsList(), rows, "the same rows in the same order");
@@ -67,15 +73,36 @@ class PackedCheckpointTest {
                         org.apache.spark.sql.RowFactory.create(longName, 2),
                         org.apache.spark.sql.RowFactory.create("third", 3)),
                 new StructType().add("name", DataTypes.StringType).add("n", DataTypes.IntegerType)).coalesce(1);
-        List<Row> rows = PackedCheckpoint.of(spark, table).collectAsList();
+        List<Row> rows = PackedCheckpoint.of(spark, table).table().collectAsList();
         assertEquals(3, rows.size());
         assertEquals("first", rows.get(0).getString(0));
         assertEquals(longName, rows.get(1).getString(0));
         assertEquals(List.of(1, 2, 3), rows.stream().map(r -> r.getInt(1)).toList());
 
-        Dataset<Row> empty = PackedCheckpoint.of(spark, table.where(col("n").gt(3)));
+        Dataset<Row> empty = PackedCheckpoint.of(spark, table.where(col("n").gt(3))).table();
         assertEquals(0, empty.count());
         assertEquals(table.schema(), empty.schema());
+    }
+
+    @Test
+    void aReleasedTableGivesBackItsMemory() {
+        Set<Integer> before = storedRdds().keySet();
+        PackedCheckpoint kept = PackedCheckpoint.of(spark,
+                spark.range(0, 20_000, 1, 2).select(col("id"), expr("repeat(concat('model ', id), 20)").as("name")));
+        Map<Integer, Long> stored = storedRdds();
+        stored.keySet().removeAll(before);
+        assertEquals(1, stored.size(), "one stored RDD of packed rows: " + stored);
+        assertTrue(stored.values().iterator().next() > 3_000_000, "its ~4 MB in memory: " + stored);
+        assertEquals(20_000, kept.table().count());
+
+        kept.release();
+        assertFalse(storedRdds().containsKey(stored.keySet().iterator().next()), "released: " + storedRdds());
+    }
+
+    /** Spark's stored RDDs with the bytes each holds in memory. */
+    private Map<Integer, Long> storedRdds() {
+        return Arrays.stream(spark.sparkContext().getRDDStorageInfo())
+                .collect(Collectors.toMap(RDDInfo::id, RDDInfo::memSize, Long::sum, HashMap::new));
     }
 
     @Test
