@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,13 +63,16 @@ public final class CensusPipeline {
     /** Folder of the warehouse where a run on a cluster keeps its checkpoints, in {@code <run id>/}, until it ends. */
     static final String CHECKPOINTS = "_checkpoints";
 
+    /** The views a census registers for its SQL files: the records read and the previous snapshot's models. */
+    static final Set<String> SQL_INPUTS = Set.of("catalogue_accepted", "rejected_rows", "previous_models");
+
     private final SparkSession spark;
     /** The catalogue as read, its records kept for the run and released when it ends (CatalogueRead.release). */
     private CatalogueRead catalogue;
     /**
-     * The kept tables only the silver files and the quality checks read (the accepted records, staging), in local mode:
-     * released once those ran, they leave the memory to the writes (at 10^6 models 1.5 GB, which Spark otherwise
-     * spilled to disk in the gold phase).
+     * The kept tables of the accepted records and staging, in local mode. The census's silver files and quality checks
+     * read them, nothing after: released once those ran, they leave the memory to the writes (at 10^6 models 1.5 GB,
+     * which Spark otherwise spilled to disk in the gold phase). Kept to the end when a later file reads them.
      */
     private final List<PackedCheckpoint> keptForSilver = new ArrayList<>();
 
@@ -205,7 +209,7 @@ public final class CensusPipeline {
         materializeForSilver(catalogue.accepted()).createOrReplaceTempView("catalogue_accepted");
         catalogue.rejected().createOrReplaceTempView("rejected_rows");
         SqlRunner.Plan sql = new SqlRunner(spark, TextSource.of(config.sqlDir(), "sql"), config.sqlParameters())
-                .plan(Set.of("catalogue_accepted", "rejected_rows", "previous_models"), Set.of());
+                .plan(SQL_INPUTS, Set.of());
         phases.done("read");
         sql.run("reference");
         // Staging too: the seven silver files (and the scope's audit) read stg_catalogue, whose label mappings each of
@@ -226,7 +230,9 @@ public final class CensusPipeline {
                     + " and run again.", quality.failedErrors());
         }
         Dataset<Row> changes = materialize(catalogueChanges(warehouse, config.snapshotDate(), silver.get("models"), sql));
-        releaseKeptForSilver();
+        if (!readAfterQuality(sql)) {
+            releaseKeptForSilver();
+        }
         phases.done("quality and changes");
 
         // The gold files are analysed before anything is written, so a broken one stops the run with the warehouse as it
@@ -355,6 +361,16 @@ public final class CensusPipeline {
         // two (model_organizations joins model_org_categories, both from stg_catalogue) then fails to resolve when
         // adaptive execution is off (Spark does not carry the kept table's partitioning over to renewed ids).
         return kept.select(Arrays.stream(kept.columns()).map(name -> kept.col("`" + name + "`").as(name)).toArray(Column[]::new));
+    }
+
+    /** Whether a file of a layer run after the quality checks reads the accepted records or a staging table. */
+    static boolean readAfterQuality(SqlRunner.Plan sql) {
+        Set<String> kept = new HashSet<>(Set.of("catalogue_accepted"));
+        sql.tables().stream().filter(table -> table.layer().equals("staging")).forEach(table -> kept.add(table.name()));
+        List<String> later = SqlRunner.LAYERS.subList(SqlRunner.LAYERS.indexOf("quality") + 1, SqlRunner.LAYERS.size());
+        return sql.tables().stream()
+                .filter(table -> later.contains(table.layer()))
+                .anyMatch(table -> table.reads().stream().anyMatch(kept::contains));
     }
 
     private void releaseKeptForSilver() {
