@@ -79,7 +79,8 @@ census_java() {
 # Up to 16 MB of input (the real catalogue is 0.35 MB) conf/jvm-short-job.options: the C1 compiler alone, with a larger
 # code cache for Spark's generated code (C2 would compile Spark's hot code for longer than such a run lasts), and a 2g
 # heap; up to 1 MB also conf/jvm-small-input.options (one compiler thread). Above 16 MB (millions of models) the full
-# tiered JIT, which pays back on long scans, inlining less (conf/jvm-long-job.options), and a quarter of the machine's
+# tiered JIT, which pays back on long scans, inlining less (conf/jvm-long-job.options; up to 128 MB leaving Spark's
+# biggest generated methods to C1, conf/jvm-medium-input.options), and a quarter of the machine's
 # memory (at least 2g), all of it from the start (-Xms): in local mode this JVM also keeps the stored tables, which a 2g
 # heap spilled to disk and read back, and a heap grown step by step took a full collection at each step (10 a census of
 # 10^6 models against 3; docs/benchmarks.md). An input this shell cannot see (s3a://...) runs as a short job.
@@ -94,6 +95,9 @@ census_jvm_flags() {
     heap="$(awk '/^MemTotal:/ { mb = int($2 / 1024 / 4); print (mb > 2048 ? mb : 2048) "m" }' /proc/meminfo 2>/dev/null || true)"
     heap="${heap:-2g}"
     initial="-Xms${CENSUS_DRIVER_MEMORY:-$heap}"
+    if (( bytes <= 128 * 1024 * 1024 )); then
+      jit="$jit @$CENSUS_HOME/conf/jvm-medium-input.options"
+    fi
   fi
   echo "-XX:+UseParallelGC $(census_huge_pages) $jit $initial -Xmx${CENSUS_DRIVER_MEMORY:-$heap} ${CENSUS_EXTRA_JVM_OPTS:-}"
 }
