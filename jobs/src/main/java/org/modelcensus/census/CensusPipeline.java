@@ -207,7 +207,12 @@ public final class CensusPipeline {
         // a small stored table rather than the whole chain of views before it (planning, not data, is what costs
         // most on a catalogue of a few hundred rows).
         materializeForSilver(catalogue.accepted()).createOrReplaceTempView("catalogue_accepted");
-        catalogue.rejected().createOrReplaceTempView("rejected_rows");
+        // The rejected records are read by the quality check, the write and the export: with none (counted above) an
+        // empty table, else kept once. Each read of them was a pass over every field of the input (a Parquet catalogue
+        // is scanned again, not kept): at 10^6 models two passes for no row.
+        Dataset<Row> rejectedRows = rejected == 0 ? spark.createDataFrame(List.<Row>of(), catalogue.rejected().schema())
+                : materialize(catalogue.rejected());
+        rejectedRows.createOrReplaceTempView("rejected_rows");
         SqlRunner.Plan sql = new SqlRunner(spark, TextSource.of(config.sqlDir(), "sql"), config.sqlParameters())
                 .plan(SQL_INPUTS, Set.of());
         phases.done("read");
@@ -240,7 +245,7 @@ public final class CensusPipeline {
         sql.run("intermediate");
         Map<String, Dataset<Row>> gold = sql.run(Warehouse.GOLD);
         Map<String, Dataset<Row>> silverTables = new LinkedHashMap<>(silver);
-        silverTables.put("rejected_rows", catalogue.rejected());
+        silverTables.put("rejected_rows", rejectedRows);
         Map<String, Dataset<Row>> auditTables = new LinkedHashMap<>();
         auditTables.put("data_quality", quality.table().select(lit(audit.runId()).as("run_id"), col("*")));
         auditTables.put("catalogue_changes", changes);
@@ -261,7 +266,7 @@ public final class CensusPipeline {
         RunAudit.Record record = audit.record(ExitCode.OK.status(), ExitCode.OK.code(), null);
         if (config.exportCsvDir() != null) {
             Map<String, Dataset<Row>> exported = new LinkedHashMap<>(gold);
-            exported.put("rejected_rows", catalogue.rejected());
+            exported.put("rejected_rows", rejectedRows);
             exported.putAll(auditTables);
             Dataset<Row> recorded = record.table(spark);
             exported.put(RunAudit.TABLE, RunAudit.runsOf(warehouse, config.snapshotDate()).map(runs -> runs.unionByName(recorded, true)).orElse(recorded));

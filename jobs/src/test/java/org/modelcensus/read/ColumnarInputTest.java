@@ -67,6 +67,11 @@ class ColumnarInputTest {
 
         assertEquals(LocalDate.of(2024, 7, 16), result.config().snapshotDate(), "the date in the folder name");
         assertEquals(List.of(192L, 0L), List.of(result.accepted(), result.rejected()));
+        // No record rejected: the table is written all the same, empty, with the columns of a run that rejects some.
+        Dataset<Row> rejectedRows = SparkTestSupport.spark().read().format("delta").load(dir.resolve("warehouse/silver/rejected_rows").toString());
+        assertEquals("struct<source_record:bigint,model:string,publication_date:string,reason:string,record_json:string,"
+                + "raw_record:string,snapshot_date:date>", rejectedRows.schema().simpleString());
+        assertEquals(0L, rejectedRows.count());
         for (String table : Fixtures.expectedTables()) {
             assertSameTable(readCsv(Fixtures.EXPECTED.resolve(table + ".csv")), result.gold().get(table));
         }
