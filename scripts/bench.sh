@@ -8,8 +8,9 @@
 #   scripts/bench.sh --scale [--large] generates catalogues of 10^5 and 10^6 models (and 10^7 with --large) as
 #                                      CSV and Parquet under a temporary folder, runs the census on each, then the
 #                                      same breakdowns in DuckDB (the test-scope harness DuckDbCensus) on the same
-#                                      files, and prints per size and format: wall seconds, models per second,
-#                                      peak memory of the driver, DuckDB's wall seconds and the census/DuckDB ratio.
+#                                      files, in rounds (BENCH_ROUNDS), and prints per size and format the medians:
+#                                      wall seconds, models per second, peak memory of the driver, DuckDB's wall
+#                                      seconds and the census/DuckDB ratio.
 #   scripts/bench.sh --enrich          times the enrichment (scripts/enrich.sh) at 10^6 models x 10^7 deals: generates a
 #                                      Parquet catalogue, runs the census on it once (not timed), generates a hardware
 #                                      list and the deals twice, skewed as real AI investment (USA about half) and
@@ -23,6 +24,8 @@
 # Endpoint settings (environment): BENCH_CLIENTS (8), BENCH_QUERIES (50 per client), BENCH_ENDPOINT_PORT (10099),
 # BENCH_SERVE_ARGS adds serve.sh options.
 # Scale settings (environment): BENCH_SIZES="100000 1000000" overrides the sizes; BENCH_FORMATS="csv parquet";
+# BENCH_ROUNDS, the census and DuckDB alternated that many times per size and format (default 3 up to 10^6 models, 1
+# above: this machine's speed moves by a sixth within minutes, so one pair is one draw);
 # BENCH_DRIVER_MEMORY is the census driver heap (default: scripts/lib.sh's, by input size); BENCH_SEED (default 1);
 # BENCH_DIR keeps the catalogues there (default: a temporary folder, removed at the end); BENCH_CENSUS_ARGS adds census
 # options.
@@ -154,35 +157,46 @@ scale_bench() {
   for n in $sizes; do
     for fmt in $formats; do
       bench_catalogue "$n" "$fmt"
-      local data="$catalogue"
+      local data="$catalogue" rounds="${BENCH_ROUNDS:-$(( n > 1000000 ? 1 : 3 ))}"
+      local census_walls=() census_cpus=() duck_walls=() duck_cpus=() ratios=() census_rss=0 census_heap=0
+      for round in $(seq 1 "$rounds"); do
+        rm -rf "$work/warehouse" "$work/gc.log"
+        # shellcheck disable=SC2086
+        timed "$work/census-$n-$fmt.log" env "${heap_env[@]}" \
+          CENSUS_EXTRA_JVM_OPTS="${CENSUS_EXTRA_JVM_OPTS:-} -Xlog:gc:file=$work/gc.log" \
+          scripts/run.sh --input "$data" --input-format "$fmt" --warehouse "$work/warehouse" --snapshot-date 2024-07-16 \
+          ${BENCH_CENSUS_ARGS:-}
+        census_walls+=("$wall"); census_cpus+=("$cpu")
+        census_rss=$(( rss > census_rss ? rss : census_rss ))
+        local heap; heap="$(gc_peak "$work/gc.log")"; census_heap=$(( ${heap:-0} > census_heap ? ${heap:-0} : census_heap ))
+        echo "$n $fmt round $round of $rounds: census $(printf '%.1f' "$wall") s wall, $(printf '%.1f' "$cpu") s CPU"
+        phases "$work/census-$n-$fmt.log"
 
-      rm -rf "$work/warehouse" "$work/gc.log"
-      # shellcheck disable=SC2086
-      timed "$work/census-$n-$fmt.log" env "${heap_env[@]}" \
-        CENSUS_EXTRA_JVM_OPTS="${CENSUS_EXTRA_JVM_OPTS:-} -Xlog:gc:file=$work/gc.log" \
-        scripts/run.sh --input "$data" --input-format "$fmt" --warehouse "$work/warehouse" --snapshot-date 2024-07-16 \
-        ${BENCH_CENSUS_ARGS:-}
-      local census_wall="$wall" census_cpu="$cpu" census_rss="$rss" census_heap; census_heap="$(gc_peak "$work/gc.log")"
-      phases "$work/census-$n-$fmt.log"
+        rm -rf "$work/duckdb-out"
+        timed "$work/duckdb-$n-$fmt.log" java -Xmx2g -cp "$bench_cp" org.modelcensus.bench.DuckDbCensus \
+          --input "$data" --input-format "$fmt" --out "$work/duckdb-out" --threads "$(nproc)"
+        duck_walls+=("$wall"); duck_cpus+=("$cpu")
+        ratios+=("$(echo "${census_walls[-1]} / $wall" | bc -l)")
+        echo "$n $fmt round $round of $rounds: DuckDB $(printf '%.1f' "$wall") s wall, $(printf '%.1f' "$cpu") s CPU;" \
+          "ratio $(printf '%.1f' "${ratios[-1]}")"
+        sed 's/^/  /' "$work/duckdb-$n-$fmt.log" | grep 'duckdb:' || true
+      done
+      rm -rf "$work/warehouse" "$work/duckdb-out"
 
-      rm -rf "$work/duckdb-out"
-      timed "$work/duckdb-$n-$fmt.log" java -Xmx2g -cp "$bench_cp" org.modelcensus.bench.DuckDbCensus \
-        --input "$data" --input-format "$fmt" --out "$work/duckdb-out" --threads "$(nproc)"
-      local duck_wall="$wall" duck_cpu="$cpu"
-      sed 's/^/  /' "$work/duckdb-$n-$fmt.log" | grep 'duckdb:' || true
-
-      results+=("$(printf '%-9s %-8s %8.1f %8.1f %10.0f %8s %8s %9.1f %8.1f %7.1f' "$n" "$fmt" "$census_wall" "$census_cpu" \
-        "$(echo "$n / $census_wall" | bc -l)" "$census_rss" "${census_heap:-?}" "$duck_wall" "$duck_cpu" \
-        "$(echo "$census_wall / $duck_wall" | bc -l)")")
+      local census_wall; census_wall="$(median "${census_walls[@]}")"
+      results+=("$(printf '%-9s %-8s %6s %8.1f %8.1f %10.0f %8s %8s %9.1f %8.1f %7.1f' "$n" "$fmt" "$rounds" "$census_wall" \
+        "$(median "${census_cpus[@]}")" "$(echo "$n / $census_wall" | bc -l)" "$census_rss" "$census_heap" \
+        "$(median "${duck_walls[@]}")" "$(median "${duck_cpus[@]}")" "$(median "${ratios[@]}")")")
     done
   done
   echo
-  printf '%-9s %-8s %8s %8s %10s %8s %8s %9s %8s %7s\n' models format "wall s" "cpu s" "models/s" "RSS MB" "heap MB" \
-    "duckdb s" "cpu s" ratio
+  printf '%-9s %-8s %6s %8s %8s %10s %8s %8s %9s %8s %7s\n' models format rounds "wall s" "cpu s" "models/s" "RSS MB" \
+    "heap MB" "duckdb s" "cpu s" ratio
   printf '%s\n' "${results[@]}"
-  echo "(wall: end to end, JVM start included, for both; cpu: user + system seconds; RSS: peak resident memory of the"
-  echo " census JVM, driver and local executors; heap: largest Java heap in use before a GC; ratio: census wall /"
-  echo " DuckDB wall; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg))"
+  echo "(rounds: census then DuckDB, one after the other, that many times; wall and cpu: medians of the rounds, end to"
+  echo " end, JVM start included, for both; cpu: user + system seconds; RSS: largest peak resident memory of the census"
+  echo " JVM, driver and local executors; heap: largest Java heap in use before a GC; ratio: median of the rounds' census"
+  echo " wall / DuckDB wall; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg))"
 }
 
 enrich_bench() {
