@@ -178,13 +178,13 @@ scale_bench() {
         duck_walls+=("$wall"); duck_cpus+=("$cpu")
         ratios+=("$(echo "${census_walls[-1]} / $wall" | bc -l)")
         echo "$n $fmt round $round of $rounds: DuckDB $(printf '%.1f' "$wall") s wall, $(printf '%.1f' "$cpu") s CPU;" \
-          "ratio $(printf '%.1f' "${ratios[-1]}")"
+          "ratio $(printf '%.2f' "${ratios[-1]}")"
         sed 's/^/  /' "$work/duckdb-$n-$fmt.log" | grep 'duckdb:' || true
       done
       rm -rf "$work/warehouse" "$work/duckdb-out"
 
       local census_wall; census_wall="$(median "${census_walls[@]}")"
-      results+=("$(printf '%-9s %-8s %6s %8.1f %8.1f %10.0f %8s %8s %9.1f %8.1f %7.1f' "$n" "$fmt" "$rounds" "$census_wall" \
+      results+=("$(printf '%-9s %-8s %6s %8.1f %8.1f %10.0f %8s %8s %9.1f %8.1f %7.2f' "$n" "$fmt" "$rounds" "$census_wall" \
         "$(median "${census_cpus[@]}")" "$(echo "$n / $census_wall" | bc -l)" "$census_rss" "$census_heap" \
         "$(median "${duck_walls[@]}")" "$(median "${duck_cpus[@]}")" "$(median "${ratios[@]}")")")
     done
