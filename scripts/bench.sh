@@ -158,7 +158,7 @@ scale_bench() {
     for fmt in $formats; do
       bench_catalogue "$n" "$fmt"
       local data="$catalogue" rounds="${BENCH_ROUNDS:-$(( n > 1000000 ? 1 : 3 ))}"
-      local census_walls=() census_cpus=() duck_walls=() duck_cpus=() ratios=() census_rss=0 census_heap=0
+      local census_walls=() census_cpus=() duck_walls=() duck_cpus=() ratios=() census_rss=0 census_heap=""
       for round in $(seq 1 "$rounds"); do
         rm -rf "$work/warehouse" "$work/gc.log"
         # shellcheck disable=SC2086
@@ -168,7 +168,8 @@ scale_bench() {
           ${BENCH_CENSUS_ARGS:-}
         census_walls+=("$wall"); census_cpus+=("$cpu")
         census_rss=$(( rss > census_rss ? rss : census_rss ))
-        local heap; heap="$(gc_peak "$work/gc.log")"; census_heap=$(( ${heap:-0} > census_heap ? ${heap:-0} : census_heap ))
+        local heap; heap="$(gc_peak "$work/gc.log")"
+        if [[ -n $heap ]] && (( heap > ${census_heap:-0} )); then census_heap="$heap"; fi
         echo "$n $fmt round $round of $rounds: census $(printf '%.1f' "$wall") s wall, $(printf '%.1f' "$cpu") s CPU"
         phases "$work/census-$n-$fmt.log"
 
@@ -185,7 +186,7 @@ scale_bench() {
 
       local census_wall; census_wall="$(median "${census_walls[@]}")"
       results+=("$(printf '%-9s %-8s %6s %8.1f %8.1f %10.0f %8s %8s %9.1f %8.1f %7.2f' "$n" "$fmt" "$rounds" "$census_wall" \
-        "$(median "${census_cpus[@]}")" "$(echo "$n / $census_wall" | bc -l)" "$census_rss" "$census_heap" \
+        "$(median "${census_cpus[@]}")" "$(echo "$n / $census_wall" | bc -l)" "$census_rss" "${census_heap:-?}" \
         "$(median "${duck_walls[@]}")" "$(median "${duck_cpus[@]}")" "$(median "${ratios[@]}")")")
     done
   done
