@@ -174,22 +174,7 @@ public final class CatalogueReader {
                         .otherwise(col("reason")))
                 .drop("repeated_model", "first_record");
 
-        List<Column> acceptedColumns = new ArrayList<>();
-        acceptedColumns.add(col("source_record"));
-        for (String field : header.fieldNames()) {
-            acceptedColumns.add(field.equals("publication_date") ? col("valid_date").as("publication_date") : col(field));
-        }
-        Dataset<Row> accepted = classified.where(col("reason").isNull()).select(acceptedColumns.toArray(Column[]::new));
-
-        Dataset<Row> rejected = classified.where(col("reason").isNotNull()).select(
-                col("source_record"),
-                col("model"),
-                col("publication_date"),
-                col("reason"),
-                org.apache.spark.sql.functions.to_json(org.apache.spark.sql.functions.struct(
-                        header.fieldNames().stream().map(f -> col(f)).toArray(Column[]::new))).as("record_json"),
-                col(CORRUPT).as("raw_record"));
-        return new CatalogueRead(file, classified, accepted, rejected, header, fingerprint, kept);
+        return new CatalogueRead(file, classified, header, fingerprint, kept);
     }
 
     /**
