@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -103,6 +104,11 @@ public final class SqlRunner {
             return tables;
         }
 
+        /** How many of the plan's files read the table. */
+        public long readers(String name) {
+            return tables.stream().filter(table -> table.reads().contains(name)).count();
+        }
+
         /** The file a table of the plan is made by, as messages name it. */
         public String fileOf(String name) {
             return describe(tables.stream().filter(table -> table.name().equals(name)).findFirst()
@@ -119,10 +125,15 @@ public final class SqlRunner {
          * later files read the materialized table instead of recomputing (and re-planning) its SQL.
          */
         public Map<String, Dataset<Row>> run(String layer, UnaryOperator<Dataset<Row>> materialize) {
+            return run(layer, materialize, name -> true);
+        }
+
+        /** As {@link #run(String, UnaryOperator)}, materializing only the tables {@code which} names; the others stay views. */
+        public Map<String, Dataset<Row>> run(String layer, UnaryOperator<Dataset<Row>> materialize, Predicate<String> which) {
             Map<String, Dataset<Row>> views = new LinkedHashMap<>();
             for (SqlTable table : tables) {
                 if (table.layer().equals(layer)) {
-                    Dataset<Row> result = materialize.apply(sql(table));
+                    Dataset<Row> result = which.test(table.name()) ? materialize.apply(sql(table)) : sql(table);
                     result.createOrReplaceTempView(table.name());
                     views.put(table.name(), result);
                 }

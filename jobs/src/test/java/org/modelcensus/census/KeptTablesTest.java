@@ -38,6 +38,15 @@ class KeptTablesTest {
     }
 
     @Test
+    void onlyTheStagingTablesSeveralFilesReadAreKept() {
+        SqlRunner.Plan plan = plan(CensusTestKit.projectSql());
+        // stg_catalogue: six silver files and a quality check; stg_catalogue_scope: stg_catalogue alone, which computes it
+        assertEquals(7, plan.readers("stg_catalogue"));
+        assertEquals(1, plan.readers("stg_catalogue_scope"));
+        assertEquals(0, plan.readers("country_ranking"));
+    }
+
+    @Test
     void aGoldFileThatReadsAStagingTableKeepsItToTheEnd() {
         Path sql = CensusTestKit.copyTree(Fixtures.PROJECT.resolve("sql"), dir.resolve("sql"));
         writeFile(sql.resolve("gold"), "staged_models.sql", "select count(*) as models from stg_catalogue");
