@@ -33,7 +33,9 @@ export CENSUS_HOME CENSUS_JAR CENSUS_CLASSPATH
 # job loads in an archive (target/cds, about a minute once per build), which every job then maps instead of reading
 # and verifying them again from some 300 jars (JVM and session 3.2 -> 1.5 s, the census's read 6.5 -> 3.1 s on 2
 # cores). The JVM takes the archive only with the classpath and JDK it was written with, else runs without it. When
-# that census fails, jobs run without an archive until the next build rather than trying again each time.
+# that census fails, jobs run without an archive until the next build rather than trying again each time. It runs
+# without CENSUS_EXTRA_JVM_OPTS: a profiler agent there fails the recording (the JVM dumps no archive with a JVMTI
+# agent), which left every job of that build without the archive.
 CENSUS_CDS="$CENSUS_HOME/target/cds/census.jsa"
 census_cds_ready() {
   [[ -s $CENSUS_CDS && ! $CENSUS_CDS -ot target/.census-build ]]
@@ -46,7 +48,7 @@ census_cds_record() {
   mkdir -p "$training"
   echo "model-census: recording the classes of a census for class-data sharing (once per build) ..." >&2
   # shellcheck disable=SC2046 # census_jvm_flags prints several options
-  if java "@$CENSUS_HOME/conf/jvm.options" $(census_jvm_flags) -Xlog:cds=off -Xlog:cds+dynamic=off \
+  if java "@$CENSUS_HOME/conf/jvm.options" $(CENSUS_EXTRA_JVM_OPTS='' census_jvm_flags) -Xlog:cds=off -Xlog:cds+dynamic=off \
       -XX:ArchiveClassesAtExit="$training/census.jsa" -cp "$CENSUS_CLASSPATH" org.modelcensus.ModelCensus census \
       --warehouse "$training/warehouse" --report-dir "$training/report" >"$training.log" 2>&1; then
     mv -f "$training/census.jsa" "$CENSUS_CDS"
